@@ -1,0 +1,49 @@
+# Two commands set everything up: `make run` and `make test`.
+PYTHON_SYS ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+SEEDS ?= seeds
+
+.PHONY: run serve setup test lint format bench clean
+
+$(VENV)/bin/python:
+	$(PYTHON_SYS) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.runtime $@
+
+var/secret_key:
+	mkdir -p var
+	$(PYTHON_SYS) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+## make run: install, migrate, import seeds/, collect static files, serve on 127.0.0.1:$(PORT)
+run: setup
+	SECRET_KEY="$$(cat var/secret_key)" $(VENV)/bin/gunicorn ipnews.wsgi:application \
+		--bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - --error-logfile -
+
+setup: $(VENV)/.runtime var/secret_key
+	SECRET_KEY="$$(cat var/secret_key)" $(PY) manage.py migrate --noinput
+	SECRET_KEY="$$(cat var/secret_key)" $(PY) manage.py import_articles $(SEEDS)
+	SECRET_KEY="$$(cat var/secret_key)" $(PY) manage.py collectstatic --noinput --verbosity 0
+
+## make test: the whole suite (unit, integration, browser) on $DATABASE_URL or SQLite
+test: $(VENV)/.dev
+	$(PY) -m pytest
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf var staticfiles test-results .pytest_cache

@@ -1,0 +1,129 @@
+"""Page furniture: lines a page prints around a story that are not the story.
+
+`is_furniture(line)` says whether a whole line goes; `strip_photo_credits(paragraph)` takes
+credit markers such as `[Photo/VCG]` or `(Xinhua/Liu Weibing)` out of a caption and says who
+they credit. The raw text keeps everything; only the stored body loses these.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_FURNITURE_RES = [
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"\bcookies?\b.*\b(browse|browsing|privacy|consent|accept|settings|policy)\b",
+        r"^(?:copyright|©|\(c\))",
+        r"\bcopyright\s*©|©\s*(?:19|20)\d{2}|all rights reserved",
+        r"ICP\s*(?:备|证|license)|ICP\d|京ICP|公网安备",
+        r"\bhotline\b.*\d{3,}",
+        r"^(?:tel|fax|e-?mail)\s*[:：]",
+        r"font\s*larger|font\s*smaller|^[Aa][+-]?\s+[Aa][+-]?$",
+        r"^(?:share|print|email|e-mail|close|menu|home|search|more|top|back to top|tweet|"
+        r"facebook|twitter|linkedin|weibo|wechat|whatsapp|subscribe|advertisement|enditem|"
+        r"sitemap|site map|login|log in|sign in|sign up|register|next|previous|prev|"
+        r"comments?|reply|like|save|listen|read more|view more|load more|also read|"
+        r"related|download app|scan to follow|go to top)[\s:.!>|]*$",
+        r"^(?:share|follow us)\s*(?:on|:|\|)",
+        r"^(?:facebook|twitter|linkedin|weibo|wechat|whatsapp|email|print|share)"
+        r"(?:\s*[|/·]?\s*(?:facebook|twitter|linkedin|weibo|wechat|whatsapp|email|print|share))+$",
+        r"^disclaimer\b|^terms of (?:use|service)\b|^privacy policy\b",
+        r"^(?:about us|contact us|terms of use|privacy policy)(?:\s*[|·]\s*\w[\w ]*)*$",
+        r"^PR/\d{4}/\d+$",  # WIPO press-release numbers
+        r"^\(?(?:reporting|writing|additional reporting|editing) by\b.*\)?$",
+        r"^\w[\w ]{0,30}\s+photo\s*[:：]\s*\S+$",  # "IPR Photo:VCG": a caption stub with credit
+        r"^(?:photo|image|picture|file photo)s?\s*[:：]\s*[\w /.-]{1,40}$",
+        r"^\[?(?:photo|image)\s*/\s*[\w .-]{1,40}\]?$",
+        r"^(?:source|来源)\s*[:：]\s*$",
+        r"^\d{1,2}\s*(?:min|minute)s?\s+read$",
+        r"^(?:\d+\s+)?(?:views?|comments?|likes?|shares?)$",
+    )
+]
+
+# Once one of these headings follows the story, the rest of the page is links, not the story.
+END_OF_STORY_RE = re.compile(
+    r"^(?:related (?:stories|articles|news|reading|content|coverage)|you may also like|"
+    r"most (?:read|viewed|popular)|editor'?s picks|trending(?: now)?|recommended(?: for you)?|"
+    r"more from|latest news|top stories|read next|popular)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def is_furniture(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return False
+    return any(regex.search(stripped) for regex in _FURNITURE_RES)
+
+
+def is_end_of_story(line: str) -> bool:
+    return bool(END_OF_STORY_RE.match(line.strip()))
+
+
+@dataclass
+class Credits:
+    photo_agencies: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
+
+
+_NAME = r"[A-Z][a-zA-Z'-]+(?:\s+[A-Z][a-zA-Z'-]+){0,3}"
+# (Xinhua/Liu Weibing), (Photo/Xinhua), (Photo by Zhang San/Xinhua), (Xinhua photo)
+_PAREN_CREDIT_RE = re.compile(
+    rf"\s*\((?:(?:Photo|Photograph)\s+by\s+(?P<by>{_NAME})\s*/\s*(?P<agency1>[\w .']+)"
+    rf"|(?:Photo|Photograph)\s*/\s*(?P<agency2>[\w .']+)"
+    rf"|(?P<agency3>Xinhua|Reuters|AFP|AP|CFP|IC|VCG|CNS|China Daily|People's Daily)"
+    rf"\s*/\s*(?P<photographer>{_NAME}))\)"
+)
+# [Photo/VCG], [Photo by Zhu Xingxin/China Daily], [Photo provided to China Daily]
+_BRACKET_CREDIT_RE = re.compile(
+    rf"\s*\[(?:Photo|Image|File photo)(?:\s+by\s+(?P<by>{_NAME}))?\s*/\s*(?P<agency>[^\]]+)\]"
+    r"|\s*\[(?:Photo|Image)[^\]]{0,60}\]",
+    re.IGNORECASE,
+)
+# "... October 31, 2023. /Xinhua" or "... Photo: VCG" at the end of a caption
+_TRAILING_CREDIT_RE = re.compile(
+    r"\s*(?:/\s*|\b(?:Photo|Photograph|Image)\s*[:：]\s*)"
+    r"(?P<agency>Xinhua|CFP|IC|VCG|CGTN|Reuters|AFP|AP|CNS|China Daily|Global Times|IC Photo|"
+    r"People's Daily|CNSPHOTO|Getty Images|EPA)\s*$"
+)
+
+
+def strip_photo_credits(paragraph: str) -> tuple[str, Credits]:
+    """Remove photo-credit markers from a paragraph; return the text and who was credited."""
+    credits = Credits()
+
+    def take_paren(match: re.Match[str]) -> str:
+        agency = match.group("agency1") or match.group("agency2") or match.group("agency3")
+        photographer = match.group("by") or match.group("photographer")
+        _add(credits.photo_agencies, agency)
+        _add(credits.photographers, photographer)
+        return ""
+
+    def take_bracket(match: re.Match[str]) -> str:
+        _add(credits.photo_agencies, match.group("agency"))
+        _add(credits.photographers, match.group("by"))
+        return ""
+
+    def take_trailing(match: re.Match[str]) -> str:
+        _add(credits.photo_agencies, match.group("agency"))
+        return ""
+
+    text = _PAREN_CREDIT_RE.sub(take_paren, paragraph)
+    text = _BRACKET_CREDIT_RE.sub(take_bracket, text)
+    text = _TRAILING_CREDIT_RE.sub(take_trailing, text)
+    return text.strip(), credits
+
+
+def _add(items: list[str], value: str | None) -> None:
+    value = (value or "").strip()
+    if value and value not in items:
+        items.append(value)
+
+
+def has_photo_credit(paragraph: str) -> bool:
+    return bool(
+        _PAREN_CREDIT_RE.search(paragraph)
+        or _BRACKET_CREDIT_RE.search(paragraph)
+        or _TRAILING_CREDIT_RE.search(paragraph)
+    )

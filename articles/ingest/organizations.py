@@ -1,0 +1,652 @@
+"""Organizations named in an article body, with canonical names.
+
+Three sources of evidence, all computed with patterns compiled once at import:
+
+1. The gazetteer (`data/organizations.json`): canonical names, acronyms and aliases matched
+   case-sensitively with one trie-shaped regex, so "WIPO", "Xinhua" and "the Chinese Foreign
+   Ministry" resolve to their canonical organization.
+2. Name patterns: a run of capitalised words ending in an organization head word
+   ("Beijing Intellectual Property Court", "Huawei Technologies Co., Ltd."), or a head word
+   followed by "of/for ..." ("Ministry of Justice of the Republic of Kazakhstan"). A person's
+   title "Minister of X" names the Ministry of X. Names found this way are looked up in the
+   gazetteer once China qualifiers are dropped ("Ministry of Commerce of China").
+3. Acronyms defined in the text: "the Intellectual Property Office of Singapore (IPOS)" makes a
+   later bare "IPOS" a mention of the same organization.
+
+Overlapping candidates keep the longest. A definite short form after an organization ("the
+ministry", "the office", "the court") is recorded as an `as_written` of the most recent matching
+organization so people and quote extraction can resolve it; it never creates an organization.
+
+`as_written` keeps each surface form once, with a leading "the" when the text has one, and a
+definition's parenthesised acronym ("the World Intellectual Property Organization (WIPO)").
+`position` is the offset of the first mention's `as_written` in the body.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from articles.ingest.model import (
+    ORG_ACADEMIC,
+    ORG_COMPANY,
+    ORG_COURT,
+    ORG_GOVERNMENT,
+    ORG_INTERNATIONAL,
+    ORG_KINDS,
+    ORG_MEDIA,
+    ORG_OTHER,
+    OrganizationMention,
+)
+
+GAZETTEER_PATH = Path(__file__).with_name("data") / "organizations.json"
+
+
+# ---------------------------------------------------------------------------------------------
+# Gazetteer
+
+
+@dataclass(frozen=True)
+class _Entry:
+    name: str
+    acronym: str
+    kind: str
+    generic: bool  # a name any country's body could carry, e.g. "Ministry of Justice"
+
+
+def _load_gazetteer() -> tuple[dict[str, _Entry], dict[str, str], set[str]]:
+    """Surface form -> entry, country word -> country, and the words that mean China."""
+    data = json.loads(GAZETTEER_PATH.read_text(encoding="utf-8"))
+    by_form: dict[str, _Entry] = {}
+    for raw in data["organizations"]:
+        kind = raw.get("kind", ORG_OTHER)
+        if kind not in ORG_KINDS:
+            raise ValueError(f"{raw['name']}: unknown organization kind {kind!r}")
+        entry = _Entry(raw["name"], raw.get("acronym", ""), kind, raw.get("generic", False))
+        for form in [entry.name, entry.acronym, *raw.get("aliases", [])]:
+            if form:
+                by_form.setdefault(form, entry)
+    country_of_word = {
+        word: country
+        for country, words in data["places"]["countries"].items()
+        for word in [country, *words]
+    }
+    return by_form, country_of_word, set(data["places"]["china"])
+
+
+def _trie_regex(forms: list[str]) -> str:
+    """One alternation shaped as a character trie: a lookup costs one pass, not one per form."""
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        ends_here = "" in node
+        if len(branches) == 1 and not ends_here:
+            return branches[0]
+        group = "(?:" + "|".join(branches) + ")"
+        return group + "?" if ends_here else group
+
+    return emit(trie)
+
+
+_BY_FORM, _COUNTRY_OF_WORD, _CHINA_WORDS = _load_gazetteer()
+_BY_FOLDED_FORM = {form.casefold(): entry for form, entry in _BY_FORM.items() if len(form) > 3}
+_GAZETTEER_RE = re.compile(r"(?<![\w.-])(?:" + _trie_regex(sorted(_BY_FORM)) + r")(?![\w-])")
+_ACRONYM_OF_FORM = {entry.acronym for entry in _BY_FORM.values() if entry.acronym}
+
+
+# ---------------------------------------------------------------------------------------------
+# Word lists for the name patterns. Kept here, not in the gazetteer, because they describe
+# English naming, not the organizations of the IP world.
+
+# Head word -> kind. "Minister" is special: the title names the ministry.
+_HEAD_KINDS = {
+    "Ministry": ORG_GOVERNMENT,
+    "Office": ORG_GOVERNMENT,
+    "Administration": ORG_GOVERNMENT,
+    "Bureau": ORG_GOVERNMENT,
+    "Commission": ORG_GOVERNMENT,
+    "Council": ORG_GOVERNMENT,
+    "Committee": ORG_GOVERNMENT,
+    "Department": ORG_GOVERNMENT,
+    "Agency": ORG_GOVERNMENT,
+    "Authority": ORG_GOVERNMENT,
+    "Secretariat": ORG_GOVERNMENT,
+    "Procuratorate": ORG_COURT,
+    "Court": ORG_COURT,
+    "Tribunal": ORG_COURT,
+    "University": ORG_ACADEMIC,
+    "Institute": ORG_ACADEMIC,
+    "Academy": ORG_ACADEMIC,
+    "College": ORG_ACADEMIC,
+    "School": ORG_ACADEMIC,
+    "Association": ORG_OTHER,
+    "Federation": ORG_OTHER,
+    "Society": ORG_OTHER,
+    "Chamber": ORG_OTHER,
+    "Foundation": ORG_OTHER,
+    "Alliance": ORG_OTHER,
+    "Organization": ORG_OTHER,
+    "Organisation": ORG_OTHER,
+    "Union": ORG_OTHER,
+    "Bank": ORG_OTHER,
+    "Daily": ORG_MEDIA,
+    "Group": ORG_COMPANY,
+    "Corporation": ORG_COMPANY,
+    "Corp": ORG_COMPANY,
+    "Company": ORG_COMPANY,
+    "Co": ORG_COMPANY,
+    "Inc": ORG_COMPANY,
+    "Ltd": ORG_COMPANY,
+    "Limited": ORG_COMPANY,
+    "Holdings": ORG_COMPANY,
+    "LLC": ORG_COMPANY,
+    "PLC": ORG_COMPANY,
+    "GmbH": ORG_COMPANY,
+    "Minister": ORG_GOVERNMENT,
+}
+# Heads that can open a name and take an "of/for ..." tail: "Ministry of Commerce".
+_HEADS_WITH_TAIL = {
+    "Ministry", "Office", "Administration", "Bureau", "Commission", "Council", "Committee",
+    "Department", "Agency", "Authority", "Secretariat", "Procuratorate", "Court", "Tribunal",
+    "University", "Institute", "Academy", "College", "School", "Association", "Federation",
+    "Society", "Chamber", "Foundation", "Alliance", "Organization", "Organisation", "Union",
+    "Bank", "Minister",
+}  # fmt: skip
+_COMPANY_HEADS = {h for h, kind in _HEAD_KINDS.items() if kind == ORG_COMPANY}
+_INTERNATIONAL_OPENERS = {"World", "International", "Global", "Asian", "European", "African"}
+
+# Capitalised words that open a sentence or a title rather than a name.
+_NOT_NAME_WORDS = {
+    "The", "A", "An", "This", "That", "These", "Those", "Its", "It", "Their", "His", "Her", "Our",
+    "In", "On", "At", "By", "For", "From", "With", "As", "Under", "After", "Before", "During",
+    "Meanwhile", "Moreover", "Also", "And", "But", "Both", "Each", "Every", "Several", "Many",
+    "Some", "All", "Other", "Local", "According", "When", "While", "Since", "If", "Although",
+    "Premier", "President", "Minister", "Commissioner", "Director", "Deputy", "Vice",
+    "Chairman", "Chairwoman", "Chair", "Secretary", "Spokesperson", "Spokesman", "Spokeswoman",
+    "General", "Head", "Chief", "Professor", "Prof", "Dr", "Mr", "Mrs", "Ms", "Judge",
+    "Ambassador", "Governor", "Mayor", "CEO", "Founder", "Senior", "Former", "Executive",
+    "Officer", "Researcher", "Analyst", "Lawyer", "Attorney", "Member", "Dean", "Party",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Photo", "File", "Source",
+}  # fmt: skip
+# Possessives that belong to a name; any other "X's" ends a name on its left ("China's").
+_NAME_POSSESSIVES = {"People's", "People’s", "Women's", "Women’s", "Children's", "Workers'"}
+# A capitalised word right after a candidate that makes it part of a document or event title.
+_TITLE_WORDS = {
+    "Forum", "Conference", "Summit", "Award", "Awards", "Prize", "Report", "Index", "Law",
+    "Laws", "Regulations", "Rules", "Guidelines", "Plan", "Strategy", "Indicators", "Week",
+    "Day", "Expo", "Fair", "Treaty", "Convention", "Agreement", "Program", "Programme",
+    "Initiative", "Outline", "Opinions", "Measures", "Provisions", "Decision", "Campaign",
+}  # fmt: skip
+_ABBREVIATIONS = {"Co", "Corp", "Inc", "Ltd", "St", "No", "Jr"}
+# Common Chinese surnames: in "Minister of Commerce Wang Wentao" the name starts at "Wang".
+_SURNAMES = set(
+    "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Gao Luo Zheng "
+    "Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye "
+    "Cheng Wei Su Lu Ding Ren Shen Yao Jin Fu Fan Shi Qian Dai Xia Zou Bai Meng Hou Lei Long "
+    "Duan Hao Qin Yin Xiong Qiu Jia Wen Yi Gu Mao Tan Lyu Kong Cui".split()
+)
+_CHINA_SUFFIXES = (" of China", " of the People's Republic of China", " of the PRC", ", China")
+_COMPANY_SUFFIX_RE = re.compile(
+    r"(?:,?\s+(?:Co\.|Co\b|Ltd\.?|Inc\.?|Limited\b|Corp\.?|Corporation\b|Holdings?\b|LLC\b|PLC\b))+$"
+)
+
+_TOKEN_RE = re.compile(r"[A-Za-z0-9](?:[\w&'’\-]|\.(?=\w))*\.?|&")
+_FOLLOWING_SUFFIX_RE = re.compile(r"(?:,?\s+(?:Co\.|Ltd\.?|Inc\.?|Limited\b|LLC\b|PLC\b))+")
+_DEFINED_ACRONYM_RE = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z&]{0,2}[A-Z][A-Za-z&]{0,6})\)")
+_THE_BEFORE_RE = re.compile(r"(?:^|(?<=\s)|(?<=[(“\"]))([Tt]he) $")
+_WORD_BEFORE_RE = re.compile(r"([A-Z][\w.]*(?:['’]s)?) $")
+
+# Definite short forms that refer back to an organization already named.
+_SHORT_HEADS = {
+    "ministry": None,
+    "office": None,
+    "administration": None,
+    "bureau": None,
+    "commission": None,
+    "council": None,
+    "committee": None,
+    "department": None,
+    "agency": None,
+    "organization": None,
+    "organisation": None,
+    "court": ORG_COURT,
+    "procuratorate": ORG_COURT,
+    "university": ORG_ACADEMIC,
+    "institute": ORG_ACADEMIC,
+    "academy": ORG_ACADEMIC,
+    "association": None,
+    "company": ORG_COMPANY,
+    "group": ORG_COMPANY,
+    "firm": ORG_COMPANY,
+}
+_SHORT_FORM_RE = re.compile(
+    r"\b[Tt]he\s+(?P<head>" + "|".join(_SHORT_HEADS) + "|" + "|".join(h.title() for h in _SHORT_HEADS)
+    + r")(?![\w-])(?!\s+(?:of|for)\b)(?!\s+[A-Z])"
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Candidates
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    name: str
+    acronym: str
+    kind: str
+    from_gazetteer: bool
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str  # without a sentence-final period
+    start: int
+    end: int  # end of the word, not counting a sentence-final period
+    ends_sentence: bool
+
+    @property
+    def is_capitalised(self) -> bool:
+        first = self.text[0]
+        return first.isupper() or (first.isdigit() and any(c.isalpha() for c in self.text))
+
+
+def _tokens(body: str) -> list[_Token]:
+    tokens = []
+    for match in _TOKEN_RE.finditer(body):
+        text, end = match.group(), match.end()
+        ends_sentence = False
+        if text.endswith(".") and len(text) > 1:
+            bare = text[:-1]
+            if bare not in _ABBREVIATIONS and "." not in bare:
+                text, end, ends_sentence = bare, end - 1, True
+        tokens.append(_Token(text, match.start(), end, ends_sentence))
+    return tokens
+
+
+def _joined(body: str, left: _Token, right: _Token) -> bool:
+    """Two tokens belong to one name only when a single space separates them."""
+    return not left.ends_sentence and body[left.end : right.start] == " "
+
+
+def _is_name_word(token: _Token) -> bool:
+    if not token.is_capitalised or token.text in _NOT_NAME_WORDS:
+        return False
+    is_possessive = token.text.endswith(("'s", "’s", "s'"))
+    return not is_possessive or token.text in _NAME_POSSESSIVES
+
+
+def _gazetteer_candidates(body: str) -> list[_Candidate]:
+    candidates = []
+    for match in _GAZETTEER_RE.finditer(body):
+        entry = _BY_FORM[match.group()]
+        name, kind = entry.name, entry.kind
+        start = match.start()
+        foreign = _foreign_country_before(body, start) if entry.generic else None
+        if foreign:
+            # "Japan's Ministry of Justice" is not China's.
+            country, start = foreign
+            name, kind = f"{entry.name} of {country}", ORG_GOVERNMENT
+        acronym = entry.acronym if not foreign else ""
+        candidates.append(_Candidate(start, match.end(), name, acronym, kind, not foreign))
+    return candidates
+
+
+def _foreign_country_before(body: str, start: int) -> tuple[str, int] | None:
+    """The country and its word's offset when a non-Chinese country word precedes start."""
+    match = _WORD_BEFORE_RE.search(body, max(0, start - 40), start)
+    if not match:
+        return None
+    word = re.sub(r"['’]s$", "", match.group(1))
+    country = _COUNTRY_OF_WORD.get(word)
+    if country is None or word in _CHINA_WORDS:
+        return None
+    return country, match.start(1)
+
+
+def _pattern_candidates(body: str, tokens: list[_Token]) -> list[_Candidate]:
+    candidates = []
+    for index, token in enumerate(tokens):
+        if token.text not in _HEAD_KINDS:
+            continue
+        candidate = _candidate_around_head(body, tokens, index)
+        if candidate is not None:
+            candidates.append(candidate)
+    return candidates
+
+
+def _candidate_around_head(body: str, tokens: list[_Token], head: int) -> _Candidate | None:
+    head_word = tokens[head].text
+    first = _expand_left(body, tokens, head) if head_word != "Minister" else head
+    last = _expand_tail(body, tokens, head) if head_word in _HEADS_WITH_TAIL else head
+    if first == head and last == head:
+        return None  # a bare head word ("Office") names nothing
+    if head_word == "Minister" and last == head:
+        return None
+    start, end = tokens[first].start, tokens[last].end
+    if head_word in _COMPANY_HEADS or tokens[last].text in _COMPANY_HEADS:
+        suffix = _FOLLOWING_SUFFIX_RE.match(body, end)
+        if suffix:
+            end = suffix.end()
+    if _is_part_of_title(body, tokens, last, end) or _is_regulated_subject(tokens, first):
+        return None
+    name = body[start:end]
+    kind = _HEAD_KINDS[head_word]
+    if head_word == "Minister":
+        name = "Ministry" + name[len("Minister") :]
+    elif kind == ORG_OTHER and tokens[first].text in _INTERNATIONAL_OPENERS:
+        kind = ORG_INTERNATIONAL
+    entry = _known_entry(name)
+    if entry is not None:
+        return _Candidate(start, end, entry.name, entry.acronym, entry.kind, True)
+    return _Candidate(start, end, name, "", kind, False)
+
+
+def _expand_left(body: str, tokens: list[_Token], head: int) -> int:
+    first = head
+    index = head - 1
+    while index >= 0 and _joined(body, tokens[index], tokens[index + 1]):
+        word = tokens[index].text
+        if _is_name_word(tokens[index]):
+            first = index
+        elif word in ("of", "for", "and", "&") or (word == "the" and _after_of(tokens, index)):
+            pass  # a connector only counts once a name word is found further left
+        else:
+            break
+        index -= 1
+    return first
+
+
+def _after_of(tokens: list[_Token], index: int) -> bool:
+    return index > 0 and tokens[index - 1].text in ("of", "for")
+
+
+def _expand_tail(body: str, tokens: list[_Token], head: int) -> int:
+    """Extend "Ministry" over "of Justice of the Republic of Kazakhstan" segments."""
+    last = head
+    index = head + 1
+    while index + 1 < len(tokens) and _joined(body, tokens[index - 1], tokens[index]):
+        connector = tokens[index].text
+        if connector not in ("of", "for", "and", "&"):
+            break
+        run_start = index + 1
+        if connector in ("of", "for") and tokens[run_start].text == "the":
+            run_start += 1
+        if run_start >= len(tokens) or not _joined(body, tokens[run_start - 1], tokens[run_start]):
+            break
+        if connector in ("and", "&") and _starts_another_organization(body, tokens, run_start):
+            break
+        run_end, reached_country = _name_run(body, tokens, run_start)
+        if run_end < run_start:
+            break
+        last = run_end
+        index = run_end + 1
+        if reached_country or index >= len(tokens):
+            break
+        if not _joined(body, tokens[run_end], tokens[index]):
+            break
+    return last
+
+
+def _name_run(body: str, tokens: list[_Token], start: int) -> tuple[int, bool]:
+    """Last index of the capitalised run from start, and whether it ended on a country."""
+    index = start
+    last = start - 1
+    while index < len(tokens) and _is_name_word(tokens[index]):
+        if index > start and not _joined(body, tokens[index - 1], tokens[index]):
+            break
+        if index > start and _starts_person_name(body, tokens, index):
+            break
+        last = index
+        if tokens[index].text in _COUNTRY_OF_WORD and _COUNTRY_OF_WORD[tokens[index].text] in (
+            tokens[index].text,
+            body[tokens[start].start : tokens[index].end],
+        ):
+            return last, True
+        index += 1
+    return last, False
+
+
+def _starts_person_name(body: str, tokens: list[_Token], index: int) -> bool:
+    nxt = index + 1
+    return (
+        tokens[index].text in _SURNAMES
+        and nxt < len(tokens)
+        and tokens[nxt].is_capitalised
+        and _joined(body, tokens[index], tokens[nxt])
+    )
+
+
+def _starts_another_organization(body: str, tokens: list[_Token], index: int) -> bool:
+    if _GAZETTEER_RE.match(body, tokens[index].start):
+        return True
+    run_end, _ = _name_run(body, tokens, index)
+    return any(tokens[i].text in _HEAD_KINDS for i in range(index, run_end + 1))
+
+
+def _is_part_of_title(body: str, tokens: list[_Token], last: int, end: int) -> bool:
+    """ "... Intellectual Property Office Annual Report" names a document, not the office."""
+    following = next((t for t in tokens[last + 1 : last + 4] if t.start >= end), None)
+    return (
+        following is not None
+        and body[end : following.start] == " "
+        and following.text in _TITLE_WORDS
+        and not tokens[last].ends_sentence
+    )
+
+
+def _is_regulated_subject(tokens: list[_Token], first: int) -> bool:
+    """ "Regulations on the Administration of ..." is about administering, not an office."""
+    before = [t.text for t in tokens[max(0, first - 2) : first]]
+    return "on" in before or "On" in before
+
+
+def _known_entry(name: str) -> _Entry | None:
+    """Gazetteer entry for a name, once China qualifiers and company suffixes are dropped."""
+    for variant in _name_variants(name):
+        entry = _BY_FORM.get(variant) or _BY_FOLDED_FORM.get(variant.casefold())
+        if entry is not None:
+            return entry
+    return None
+
+
+def _name_variants(name: str) -> list[str]:
+    name = " ".join(name.split())
+    variants = [name]
+    for prefix in ("the ", "The "):
+        if name.startswith(prefix):
+            variants.append(name[len(prefix) :])
+    for variant in list(variants):
+        for prefix in ("Chinese ", "China's ", "China’s "):
+            if variant.startswith(prefix):
+                variants.append(variant[len(prefix) :])
+    for variant in list(variants):
+        for suffix in _CHINA_SUFFIXES:
+            if variant.endswith(suffix):
+                variants.append(variant[: -len(suffix)])
+        without_company_suffix = _COMPANY_SUFFIX_RE.sub("", variant)
+        if without_company_suffix and without_company_suffix != variant:
+            variants.append(without_company_suffix)
+    return variants
+
+
+# ---------------------------------------------------------------------------------------------
+# Choosing, linking and grouping
+
+
+def _longest_without_overlap(candidates: list[_Candidate]) -> list[_Candidate]:
+    chosen: list[_Candidate] = []
+    ranked = sorted(candidates, key=lambda c: (-c.length, not c.from_gazetteer, c.start))
+    for candidate in ranked:
+        if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _acronym_fits(acronym: str, name: str) -> bool:
+    """Every letter of the acronym appears in order in the name, starting with its initial."""
+    letters = acronym.casefold()
+    folded = name.casefold()
+    if not folded or folded[0] != letters[0]:
+        return False
+    position = 0
+    for letter in letters:
+        position = folded.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
+
+
+def _absorb_defined_acronyms(
+    body: str, chosen: list[_Candidate]
+) -> tuple[list[_Candidate], dict[str, _Candidate]]:
+    """ "Name (ACR)" becomes one mention; returns the acronyms the text defined."""
+    defined: dict[str, _Candidate] = {}
+    absorbed: set[int] = set()
+    for candidate in chosen:
+        match = _DEFINED_ACRONYM_RE.match(body, candidate.end)
+        if not match:
+            continue
+        acronym = match.group("acronym")
+        known = _BY_FORM.get(acronym) if acronym in _ACRONYM_OF_FORM else None
+        if known is not None and known.name != candidate.name and not candidate.from_gazetteer:
+            candidate.name, candidate.kind, candidate.from_gazetteer = (
+                known.name,
+                known.kind,
+                True,
+            )
+        elif known is None and not _acronym_fits(acronym, candidate.name):
+            continue
+        if known is not None and known.name != candidate.name:
+            continue
+        candidate.acronym = candidate.acronym or acronym
+        acronym_start = match.start("acronym")
+        absorbed.update(
+            id(c) for c in chosen if c is not candidate and c.start == acronym_start
+        )
+        candidate.end = match.end()
+        if known is None:
+            defined[acronym] = candidate
+    return [c for c in chosen if id(c) not in absorbed], defined
+
+
+def _defined_acronym_mentions(
+    body: str, defined: dict[str, _Candidate], chosen: list[_Candidate]
+) -> list[_Candidate]:
+    if not defined:
+        return []
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, defined)) + r")(?![\w-])")
+    mentions = []
+    for match in pattern.finditer(body):
+        if any(c.start <= match.start() < c.end for c in chosen):
+            continue
+        source = defined[match.group()]
+        mentions.append(
+            _Candidate(match.start(), match.end(), source.name, source.acronym, source.kind, False)
+        )
+    return mentions
+
+
+def _with_article(body: str, start: int) -> int:
+    """Start of the mention including a leading "the", which belongs to the written form."""
+    match = _THE_BEFORE_RE.search(body, max(0, start - 5), start)
+    return match.start(1) if match else start
+
+
+def _short_form_targets(
+    body: str, mentions: list[tuple[int, str, _Candidate]]
+) -> list[tuple[int, str, _Candidate]]:
+    """ "the ministry" -> the most recent organization whose name or kind fits."""
+    found = []
+    covered = [(c.start, c.end) for _, _, c in mentions]
+    for match in _SHORT_FORM_RE.finditer(body):
+        if any(s <= match.start() < e for s, e in covered):
+            continue
+        head = match.group("head").casefold()
+        earlier = [c for start, _, c in mentions if start < match.start()]
+        for candidate in reversed(earlier):
+            name_words = candidate.name.casefold().split()
+            if head in name_words or _SHORT_HEADS[head] == candidate.kind:
+                found.append((match.start(), match.group(), candidate))
+                break
+    return found
+
+
+def extract_organizations(body: str) -> list[OrganizationMention]:
+    """Organizations named in the cleaned body, in order of first mention."""
+    tokens = _tokens(body)
+    candidates = _gazetteer_candidates(body) + _pattern_candidates(body, tokens)
+    chosen = _longest_without_overlap(candidates)
+    chosen, defined = _absorb_defined_acronyms(body, chosen)
+    chosen = sorted(chosen + _defined_acronym_mentions(body, defined, chosen), key=lambda c: c.start)
+    mentions = []
+    for candidate in chosen:
+        start = _with_article(body, candidate.start)
+        mentions.append((start, body[start : candidate.end], candidate))
+    mentions += _short_form_targets(body, mentions)
+    return _group_by_name(mentions)
+
+
+def _group_by_name(mentions: list[tuple[int, str, _Candidate]]) -> list[OrganizationMention]:
+    by_name: dict[str, OrganizationMention] = {}
+    for start, written, candidate in sorted(mentions, key=lambda m: m[0]):
+        written = " ".join(written.split())
+        organization = by_name.get(candidate.name)
+        if organization is None:
+            organization = OrganizationMention(
+                name=candidate.name,
+                acronym=candidate.acronym,
+                kind=candidate.kind,
+                position=start,
+            )
+            by_name[candidate.name] = organization
+        organization.acronym = organization.acronym or candidate.acronym
+        if written not in organization.as_written:
+            organization.as_written.append(written)
+    return list(by_name.values())
+
+
+@cache
+def _lookup(name: str) -> tuple[str, str, str] | None:
+    cleaned = " ".join(name.strip().strip(".,;:()[]/").split())
+    if not cleaned:
+        return None
+    entry = _known_entry(cleaned)
+    if entry is not None:
+        return entry.name, entry.acronym, entry.kind
+    # An unlisted name that is wholly an organization by pattern ("Shanghai Daily").
+    found = extract_organizations(cleaned)
+    if len(found) == 1 and found[0].position == 0 and found[0].as_written == [cleaned]:
+        return found[0].name, found[0].acronym, found[0].kind
+    return None
+
+
+def lookup_organization(name: str) -> OrganizationMention | None:
+    """Canonical organization for a name, alias or acronym from a header or credit line.
+
+    "Xinhua" -> Xinhua News Agency (media); "Visual China Group" -> VCG. None when unknown.
+    """
+    found = _lookup(name)
+    if found is None:
+        return None
+    canonical, acronym, kind = found
+    return OrganizationMention(name=canonical, acronym=acronym, kind=kind, as_written=[name])

@@ -1,0 +1,998 @@
+"""People named in an article body, with their role, affiliation and the short forms that
+refer back to them ("Li", "Mr. Tang", "the premier", "He").
+
+A capitalised run of words is a person only with evidence: a title or honorific before it,
+a role appositive after it ("Daren Tang, director general of the WIPO"), a speech verb next
+to it, a Chinese surname + pinyin given name shape, or a common given name. Precision matters
+more than recall: every person we invent is a wrong row in the archive.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .model import OrganizationMention, PersonMention
+
+# --------------------------------------------------------------------------------------------
+# Gazetteers (data, not logic)
+# --------------------------------------------------------------------------------------------
+
+CHINESE_SURNAMES = frozenset(
+    """
+    Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng
+    Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Yu Jiang Cai Du Ye
+    Cheng Su Wei Lu Ding Ren Shen Yao Jin Fu Zhong Cui Tan Fan Wan Shi Liao Xiong Jia Qiu Xia
+    Hou Bai Meng Qin Yan Xue Yin Duan Lei Long Tao Gu Mao Hao Gong Shao Qian Wen Chang Kong
+    Fang Dai Mo Kang Zou Qi Jiao Ou Xiang Lai Lan Bao Niu Ge Yi Shang Chai Guan Zhan Ni Pang
+    Yue Hong Ji Ling Geng Shan Mu Chu Miao Rao Ning Qu Zuo Bi Hua Ruan Gan Lou Ke Yun Xin Che
+    Nie Zhuang Lian Lyu Lv Ai Hui Sheng Tong Zhai Lang Diao Mei Sima Ouyang Zhuge Huo Pu Zhen
+    Lee Chan Wong Cheung Lau Leung Ng Ho Chow Tsang Lam Yip Kwok Tsai Hsu Chiang Ko Kuo Yeung
+    Fung Mak Tse Siu Tam Kwan Poon Choi Lo Law Yuen Au Chung Teo Goh Ong Lim Koh Tay
+    """.split()
+)
+
+# Enough common given names to accept "John Smith attended" without another cue.
+WESTERN_GIVEN_NAMES = frozenset(
+    """
+    Aaron Adam Alan Albert Alex Alexander Alice Amanda Amy Andrew Angela Ann Anna Anne Anthony
+    Antonio Barbara Ben Benjamin Bill Bob Brian Carlos Carol Catherine Charles Chris Christian
+    Christine Christopher Claire Daniel David Deborah Dennis Donald Dorothy Douglas Edward
+    Elizabeth Emily Emma Eric Francis Frank Gary George Gregory Hannah Harry Helen Henry Ian
+    Jack James Jane Janet Jason Jean Jeffrey Jennifer Jessica Joe John Jonathan Jose Joseph
+    Joshua Juan Julia Karen Katherine Kathleen Kenneth Kevin Laura Linda Lisa Louis Maria Mark
+    Martin Mary Matthew Michael Michelle Nancy Nicholas Olivia Patricia Patrick Paul Peter
+    Philip Rachel Raymond Rebecca Richard Robert Ronald Ruth Ryan Samuel Sandra Sarah Scott
+    Sharon Stephen Steven Susan Thomas Timothy Victoria William Antony Emmanuel Olaf Ursula
+    Vladimir Sergey Jens Klaus Hans Pierre Marco Giuseppe Akira Hiroshi Yuki Kim Rahul Ahmed
+    Mohammed Muhammad Ali Fatima Omar Elvira Daren Jacques Dmitry Igor Nikolai Olga Tatiana
+    """.split()
+)
+
+HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof."})
+
+# Head nouns of a role: "Premier", "director", "spokesperson".
+TITLE_CORES = frozenset(
+    """
+    premier president minister director commissioner spokesperson spokesman spokeswoman
+    chairman chairwoman chairperson chair secretary ambassador governor mayor professor
+    researcher ceo cfo cto coo head chief founder co-founder partner lawyer attorney judge
+    analyst economist expert official officer representative envoy consul counselor counsellor
+    councilor councillor delegate dean fellow manager engineer scientist leader chancellor
+    senator lawmaker legislator administrator prosecutor procurator adviser advisor consultant
+    director-general secretary-general vice-president vice-premier vice-chairman vice-minister
+    vice-chair deputy-director executive inspector registrar editor reporter correspondent
+    photographer examiner scholar lecturer principal president-elect king queen prince
+    chairman-elect minister-counselor vice-governor vice-mayor party-secretary commander
+    """.split()
+)
+
+# Words that only qualify a role: "Deputy", "Vice", "former", "Foreign" (Minister).
+TITLE_MODIFIERS = frozenset(
+    """
+    vice deputy former acting assistant associate executive senior chief general first
+    permanent honorary managing principal foreign prime state co executive-vice
+    commerce finance justice trade defense defence education culture health agriculture
+    """.split()
+)
+
+# Portfolios absorbed into a role: "Minister of Justice", "Minister of Science and Technology".
+PORTFOLIO_WORDS = frozenset(
+    """
+    justice commerce finance foreign affairs education culture tourism health defense defence
+    agriculture science technology industry information state trade economy labour labor
+    transport transportation ecology environment environmental housing water resources
+    public security civil natural rural human social veterans energy interior home
+    """.split()
+)
+
+NATIONALITY_TO_COUNTRY = {
+    "chinese": "China",
+    "american": "United States",
+    "us": "United States",
+    "u.s.": "United States",
+    "british": "United Kingdom",
+    "uk": "United Kingdom",
+    "french": "France",
+    "german": "Germany",
+    "japanese": "Japan",
+    "korean": "South Korea",
+    "south korean": "South Korea",
+    "russian": "Russia",
+    "indian": "India",
+    "italian": "Italy",
+    "spanish": "Spain",
+    "canadian": "Canada",
+    "australian": "Australia",
+    "brazilian": "Brazil",
+    "singaporean": "Singapore",
+    "swiss": "Switzerland",
+    "kazakh": "Kazakhstan",
+    "pakistani": "Pakistan",
+    "egyptian": "Egypt",
+    "south african": "South Africa",
+    "indonesian": "Indonesia",
+    "thai": "Thailand",
+    "vietnamese": "Vietnam",
+    "malaysian": "Malaysia",
+    "mexican": "Mexico",
+    "argentine": "Argentina",
+    "dutch": "Netherlands",
+    "swedish": "Sweden",
+    "european": "European Union",
+}
+
+PLACES = frozenset(
+    """
+    china beijing shanghai guangzhou shenzhen tianjin chongqing wuhan hangzhou nanjing xi'an
+    chengdu hong kong macao macau taiwan taipei tibet xinjiang hainan guangdong jiangsu
+    zhejiang shandong henan hebei hubei hunan fujian anhui sichuan yunnan guizhou shaanxi
+    shanxi gansu qinghai jilin liaoning heilongjiang jiangxi guangxi ningxia inner mongolia
+    suzhou xiamen qingdao dalian ningbo zhuhai dongguan kowloon geneva switzerland london paris
+    washington tokyo seoul moscow berlin brussels singapore kazakhstan astana almaty japan korea
+    canada india russia germany france italy spain brazil australia africa asia europe america
+    americas pacific atlantic usa britain england egypt pakistan thailand vietnam indonesia
+    malaysia mexico argentina netherlands sweden norway finland denmark poland turkey iran
+    israel saudi arabia uae dubai new york york delhi mumbai sydney geneva wan chai
+    """.split()
+)
+PLACE_PHRASES = frozenset({"hong kong", "wan chai", "new york", "xi'an", "inner mongolia"})
+
+# Words that mark a capitalised run as an institution, a document, an event or a place.
+ORG_AND_THING_WORDS = frozenset(
+    """
+    organization organisation office council ministry committee administration university
+    college school bank group company corporation corp inc ltd llc co court party association
+    agency institute academy commission bureau department center centre forum law code act
+    treaty convention protocol agreement regulation regulations rules measures plan strategy
+    report index indicators outline guideline guidelines opinions constitution charter
+    declaration initiative day week month year expo fair summit conference congress games
+    zone park province city district county street road avenue square hall house palace river
+    mountain lake sea ocean island islands region area airport station port daily times post
+    news agency network television radio press media xinhua cgtn reuters bloomberg vcg
+    federation foundation society union alliance chamber network system project program
+    programme fund trust holdings technologies technology tech electronics motors airlines
+    laboratory lab hospital museum library gallery temple church mosque stadium center
+    thought theory doctrine dynasty era revolution war prize award awards cup championship
+    world global international national state central people's republic united nations
+    european asian african intellectual property patent patents trademark copyright innovation
+    science economic economy development cooperation trade industrial industry internet things
+    belt silk digital smart green high-level summit olympic olympics communist
+    """.split()
+)
+
+FUNCTION_AND_SENTENCE_WORDS = frozenset(
+    """
+    the a an of and or in on at for to with by from as during after before this that these
+    those it its he she they we i you his her our their my your him them us is was are were
+    be been has have had will would can could should may might must not no yes so but if when
+    while where which who whom whose what why how although though since because than then
+    moreover besides however meanwhile also furthermore additionally therefore thus still yet
+    according first second third fourth fifth finally last next today yesterday tomorrow
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december jan feb mar apr jun jul aug sep sept
+    oct nov dec mr mrs ms dr prof sir madam editor photo source updated published
+    chinese american british french german japanese korean russian indian european african
+    asian western eastern northern southern north south east west all both each every many
+    more most some such other another only just even here there now over under about
+    ip ipr ai r&d gdp ceo
+    """.split()
+)
+
+NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le"})
+
+SPEECH_VERBS = (
+    "pointed out",
+    "points out",
+    "called for",
+    "calls for",
+    "called on",
+    "calls on",
+    "said",
+    "says",
+    "noted",
+    "notes",
+    "added",
+    "adds",
+    "stressed",
+    "stresses",
+    "told",
+    "tells",
+    "urged",
+    "urges",
+    "attributed",
+    "attributes",
+    "expressed",
+    "expresses",
+    "emphasized",
+    "emphasizes",
+    "emphasised",
+    "emphasises",
+    "underscored",
+    "underscores",
+    "highlighted",
+    "highlights",
+    "stated",
+    "explained",
+    "explains",
+    "warned",
+    "warns",
+    "argued",
+    "argues",
+    "insisted",
+    "insists",
+    "acknowledged",
+    "acknowledges",
+    "announced",
+    "announces",
+    "declared",
+    "declares",
+    "remarked",
+    "commented",
+    "observed",
+    "reiterated",
+    "reiterates",
+    "maintained",
+    "asserted",
+    "affirmed",
+    "mentioned",
+    "hoped",
+    "hopes",
+    "believes",
+    "believed",
+    "wrote",
+    "writes",
+)
+SPEECH_VERB_RE = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in SPEECH_VERBS) + r")\b")
+
+# Adverbs that sit between a subject and its verb: "He also called for", "Li further said".
+SUBJECT_ADVERBS = frozenset(
+    """
+    also further then later again once repeatedly previously recently earlier specifically
+    particularly firmly clearly openly publicly
+    """.split()
+)
+
+# --------------------------------------------------------------------------------------------
+# Token patterns
+# --------------------------------------------------------------------------------------------
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+_CAP_WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}{_LOWER}][{_LOWER}]+)*"
+_INITIAL = rf"[{_UPPER}]\."
+_PARTICLE = "|".join(sorted(NAME_PARTICLES))
+CAPITALISED_RUN_RE = re.compile(
+    rf"(?<![\w'’-])(?:{_CAP_WORD}|{_INITIAL})"
+    rf"(?: (?:(?:{_PARTICLE}) )?(?:{_CAP_WORD}|{_INITIAL}))*(?![\w'’-])"
+)
+_TOKEN_RE = re.compile(rf"{_CAP_WORD}|{_INITIAL}|[{_LOWER}]+")
+_PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|an|ao|ei|en|er|ia|ie|in|iu|ou|ua"
+    r"|ue|ui|un|uo|ve|a|e|i|o|u|v|ü)"
+)
+PINYIN_GIVEN_NAME_RE = re.compile(
+    rf"(?:{_PINYIN_SYLLABLE}){{1,3}}(?:[-'’](?:{_PINYIN_SYLLABLE}){{1,2}})?", re.IGNORECASE
+)
+_ACRONYM_RE = re.compile(r"^\(?[A-Z][A-Z&.]{1,9}\)?(?:['’]s)?$")
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n+")
+_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof st jr sr no vs etc inc co ltd corp gov gen sen rep dept fig jan feb mar
+    apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e p.m a.m
+    """.split()
+)
+# Nouns for a thing, so "the WIPO report" never reads as the WIPO speaking.
+_APPOSITIVE_STOP_RE = re.compile(r",|;|:|\n|\"|“|”|\.(?=\s|$)")
+_APPOSITIVE_ARTICLE_RE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+_PREPOSITIONS = frozenset({"of", "at", "from", "with", "in", "for", "to"})
+_SUBJECT_ACRONYMS = frozenset({"IP", "IPR", "AI", "IT", "R&D", "ICT"})
+
+# --------------------------------------------------------------------------------------------
+# Small helpers
+# --------------------------------------------------------------------------------------------
+
+
+def sentence_spans(
+    text: str, protected: Sequence[tuple[int, int]] = (), offset: int = 0
+) -> list[tuple[int, int]]:
+    """Split `text` into sentences as (start, end) offsets (plus `offset`).
+
+    Boundaries inside `protected` spans (quotations) are ignored, so a multi-sentence quote
+    stays in the sentence that attributes it.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END_RE.finditer(text):
+        end = match.end()
+        if match.group().startswith((".", "!", "?")):
+            if _is_abbreviation_before(text, match.start()):
+                continue
+            if any(s <= match.start() < e for s, e in protected):
+                continue
+        if text[start:end].strip():
+            spans.append((start + offset, end + offset))
+        start = end
+    if text[start:].strip():
+        spans.append((start + offset, len(text) + offset))
+    return [_trim_span(text, s - offset, e - offset, offset) for s, e in spans]
+
+
+def _trim_span(text: str, start: int, end: int, offset: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start + offset, end + offset
+
+
+def _is_abbreviation_before(text: str, period: int) -> bool:
+    if text[period] != ".":
+        return False
+    word_start = period
+    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:period].lower()
+    if len(word) == 1 and text[word_start].isupper():
+        return True  # an initial: "Daren T. Tang"
+    return word in _ABBREVIATIONS
+
+
+def title_case_role(role: str) -> str:
+    """'director general' -> 'Director General'; keeps acronyms and small words as they are."""
+    words = []
+    for index, word in enumerate(role.split()):
+        if word.isupper() and len(word) > 1:
+            words.append(word)
+        elif index and word.lower() in {"of", "and", "for", "the", "on"}:
+            words.append(word.lower())
+        else:
+            words.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
+    return " ".join(words)
+
+
+def surname_of(name: str) -> str:
+    """The family name: first token for Chinese-order names ("Li Qiang"), else the last."""
+    tokens = name.split()
+    if len(tokens) >= 2 and _is_chinese_order(tokens):
+        return tokens[0]
+    return tokens[-1]
+
+
+def _is_chinese_order(tokens: Sequence[str]) -> bool:
+    return (
+        len(tokens) == 2
+        and tokens[0] in CHINESE_SURNAMES
+        and tokens[1] not in WESTERN_GIVEN_NAMES
+        and PINYIN_GIVEN_NAME_RE.fullmatch(tokens[1]) is not None
+    )
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"['’]s$", "", word.strip("()")).lower()
+
+
+def _is_acronym(word: str) -> bool:
+    return _ACRONYM_RE.match(word) is not None and any(c.isupper() for c in word)
+
+
+# --------------------------------------------------------------------------------------------
+# Organizations: turn "the WIPO" / "the ministry" into a canonical name
+# --------------------------------------------------------------------------------------------
+
+
+def _normalise_org_form(text: str) -> str:
+    text = re.sub(r"['’]s$", "", text.strip().strip(",.").lower())
+    text = re.sub(r"^the\s+", "", text)
+    return re.sub(r"\s+", " ", text)
+
+
+class OrgIndex:
+    """Looks up what the organizations extractor found, by any of its written forms."""
+
+    def __init__(self, organizations: Iterable[OrganizationMention]):
+        self.organizations = list(organizations)
+        self._forms: dict[str, str] = {}
+        for org in self.organizations:
+            forms = [org.name, org.acronym, *org.as_written]
+            for form in forms:
+                if not form:
+                    continue
+                for variant in _org_form_variants(form):
+                    self._forms.setdefault(variant, org.name)
+        # Longest first, so "the Chinese Foreign Ministry" wins over "ministry".
+        self._suffixes = sorted(self._forms, key=len, reverse=True)
+
+    def lookup(self, text: str) -> str | None:
+        """Canonical name for a written form, or None."""
+        for variant in _org_form_variants(text):
+            if variant in self._forms:
+                return self._forms[variant]
+        return None
+
+    def org_at_end(self, phrase: str) -> str | None:
+        """Canonical name when `phrase` ends with a form of a known organization."""
+        normalised = _normalise_org_form(phrase)
+        for form in self._suffixes:
+            if normalised.endswith(form) and (
+                len(normalised) == len(form) or normalised[-len(form) - 1] == " "
+            ):
+                head = normalised[: len(normalised) - len(form)].split()
+                if all(word in {"the", "chinese", "china's"} for word in head[-2:]) or not head:
+                    return self._forms[form]
+                return self._forms[form] if len(head) <= 1 else None
+        return None
+
+
+def _org_form_variants(form: str) -> list[str]:
+    base = _normalise_org_form(form)
+    variants = [base]
+    without_acronym = re.sub(r"\s*\([^)]*\)\s*$", "", base).strip()
+    if without_acronym and without_acronym != base:
+        variants.append(without_acronym)
+        acronym = re.search(r"\(([^)]*)\)\s*$", base)
+        if acronym:
+            variants.append(acronym.group(1).strip())
+    for variant in list(variants):
+        for nationality in ("chinese ", "china's "):
+            if variant.startswith(nationality):
+                variants.append(variant[len(nationality) :])
+    return variants
+
+
+def canonical_affiliation(text: str, orgs: OrgIndex) -> str:
+    """'the WIPO' -> 'World Intellectual Property Organization'; 'Chinese' -> 'China'."""
+    text = text.strip().strip(",")
+    if not text:
+        return ""
+    found = orgs.lookup(text)
+    if found:
+        return found
+    bare = _normalise_org_form(text)
+    if bare in NATIONALITY_TO_COUNTRY:
+        return NATIONALITY_TO_COUNTRY[bare]
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    text = re.sub(r"['’]s$", "", text)
+    return re.sub(r"\s*\([^)]*\)\s*$", "", text) if text[:1].isupper() else text
+
+
+# --------------------------------------------------------------------------------------------
+# Roles: before the name ("SIPO Commissioner") or after it (", director general of the WIPO")
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _RoleParse:
+    role: str = ""
+    affiliation: str = ""
+
+
+def _is_title_core(word: str) -> bool:
+    return _bare(word) in TITLE_CORES
+
+
+def _is_title_modifier(word: str) -> bool:
+    return _bare(word) in TITLE_MODIFIERS
+
+
+def _role_span(tokens: Sequence[str], core: int) -> tuple[int, int]:
+    """Grow the role around its first head noun: modifiers before, heads and portfolios after."""
+    start = core
+    while start > 0 and _is_title_modifier(tokens[start - 1]):
+        start -= 1
+    end = core + 1
+    while end < len(tokens):
+        if _is_title_core(tokens[end]) or (
+            _is_title_modifier(tokens[end])
+            and end + 1 < len(tokens)
+            and _is_title_core(tokens[end + 1])
+        ):
+            end += 1
+            continue
+        portfolio_end = _portfolio_end(tokens, end)
+        if portfolio_end > end:
+            end = portfolio_end
+            continue
+        break
+    return start, end
+
+
+def _portfolio_end(tokens: Sequence[str], index: int) -> int:
+    """'of Justice', 'of Science and Technology': where such a portfolio ends, else index."""
+    if index >= len(tokens) or tokens[index] != "of":
+        return index
+    end = index + 1
+    while end < len(tokens) and (
+        _bare(tokens[end]) in PORTFOLIO_WORDS and tokens[end][:1].isupper()
+    ):
+        end += 1
+        if end < len(tokens) - 1 and tokens[end] == "and":
+            end += 1
+    if tokens[end - 1] == "and":
+        end -= 1
+    return end if end > index + 1 else index
+
+
+def _parse_prefix_role(tokens: Sequence[str], orgs: OrgIndex) -> _RoleParse:
+    cores = [i for i, token in enumerate(tokens) if _is_title_core(token)]
+    if not cores:
+        return _RoleParse()
+    start, end = _role_span(tokens, cores[0])
+    role = title_case_role(" ".join(tokens[start:end]))
+    before = [t for t in tokens[:start] if t.lower() != "the"]
+    after = list(tokens[end:])
+    affiliation = ""
+    if before:
+        affiliation = " ".join(before)
+    elif after and after[0] in {"of", "at", "from"}:
+        affiliation = " ".join(after[1:])
+    return _RoleParse(role, canonical_affiliation(affiliation, orgs))
+
+
+def _parse_appositive(phrase: str, orgs: OrgIndex) -> _RoleParse | None:
+    """', a spokesperson from the ministry' -> Spokesperson / the ministry's canonical name."""
+    phrase = _APPOSITIVE_ARTICLE_RE.sub("", phrase.strip())
+    tokens = phrase.split()
+    if not tokens or SPEECH_VERB_RE.search(phrase):
+        return None
+    core = next((i for i, t in enumerate(tokens[:7]) if _is_title_core(t)), None)
+    if core is None:
+        return None
+    start, end = _role_span(tokens, core)
+    lead = tokens[:start]
+    # Before the role: an affiliation ("former WIPO director general") or adjectives.
+    role_words = [t for t in lead if _is_title_modifier(t)]
+    affiliation_words = [t for t in lead if not _is_title_modifier(t) and t[:1].isupper()]
+    if any(not t[:1].isupper() and not _is_title_modifier(t) for t in lead[-3:]) and len(lead) > 2:
+        return None
+    if affiliation_words and all(w in _SUBJECT_ACRONYMS for w in affiliation_words):
+        role_words, affiliation_words = lead, []
+    role = title_case_role(" ".join(role_words + list(tokens[start:end])))
+    affiliation = " ".join(affiliation_words)
+    rest = tokens[end:]
+    if not affiliation and rest and rest[0].lower() in _PREPOSITIONS:
+        affiliation = " ".join(rest[1:])
+    return _RoleParse(role, canonical_affiliation(affiliation, orgs))
+
+
+# --------------------------------------------------------------------------------------------
+# Finding names
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Candidate:
+    name: str
+    start: int  # of the name itself
+    end: int
+    mention_start: int  # of the full mention, title included
+    mention: str
+    role: _RoleParse
+
+
+def _is_name_token(token: str) -> bool:
+    lowered = token.lower()
+    if lowered in NAME_PARTICLES:
+        return True
+    if token.endswith("."):
+        return len(token) == 2  # an initial
+    return not (
+        lowered in FUNCTION_AND_SENTENCE_WORDS
+        or lowered in ORG_AND_THING_WORDS
+        or lowered in PLACES
+        or lowered in TITLE_CORES
+        or lowered in TITLE_MODIFIERS
+        or lowered in NATIONALITY_TO_COUNTRY
+    )
+
+
+def _name_tokens_at_end(tokens: list[str]) -> int:
+    """How many tokens at the end of a capitalised run can be a name (0 if none)."""
+    count = 0
+    for token in reversed(tokens):
+        if not _is_name_token(token):
+            break
+        count += 1
+    while count and tokens[len(tokens) - count].lower() in NAME_PARTICLES:
+        count -= 1
+    return count
+
+
+def _words_before(body: str, position: int, limit: int = 24) -> list[tuple[int, str]]:
+    """The words just before `position`, nearest last, stopping at punctuation."""
+    window_start = max(0, position - 200)
+    words = [(m.start() + window_start, m.group()) for m in re.finditer(r"\S+", body[window_start:position])]
+    if window_start and words:
+        words = words[1:]  # the first one may be cut in half
+    return words[-limit:]
+
+
+def _prefix_tokens(body: str, position: int) -> tuple[int, list[str]]:
+    """Title words before a name: 'the World ... (WIPO) Director General', 'SIPO Commissioner'."""
+    collected: list[tuple[int, str]] = []
+    for start, word in reversed(_words_before(body, position)):
+        bare = word.rstrip(",.;:")
+        if bare != word and bare.lower() not in HONORIFICS:
+            break  # a comma or full stop closes the title
+        if not _may_be_in_title_prefix(word, collected):
+            break
+        collected.append((start, word))
+        if word.endswith(("'s", "’s")):
+            break
+    collected.reverse()
+    while collected and collected[0][1].lower() in {"of", "the", "and", "for", "on"}:
+        collected.pop(0)
+    while collected and collected[0][1].lower() in FUNCTION_AND_SENTENCE_WORDS - {
+        *NATIONALITY_TO_COUNTRY
+    }:
+        collected.pop(0)
+    if not any(_is_title_core(w) for _, w in collected):
+        return position, []
+    return collected[0][0], [w for _, w in collected]
+
+
+def _may_be_in_title_prefix(word: str, collected_so_far: list[tuple[int, str]]) -> bool:
+    lowered = word.lower()
+    if lowered in {"of", "the", "for", "on"}:
+        return True
+    if lowered == "and":
+        # "Science and Technology" joins a portfolio; "Li Qiang and President Xi" does not.
+        return bool(collected_so_far) and _bare(collected_so_far[-1][1]) in PORTFOLIO_WORDS
+    if _is_acronym(word):
+        return True
+    if word[:1].isupper():
+        # A previous person's name ends the title: "Li Qiang and ..." is caught by "and";
+        # here we just refuse sentence words like "Meanwhile".
+        return True
+    return _is_title_core(word) or _is_title_modifier(word)
+
+
+def _appositive_after(body: str, end: int) -> str:
+    if not body.startswith(", ", end):
+        return ""
+    rest = body[end + 2 : end + 200]
+    stop = _APPOSITIVE_STOP_RE.search(rest)
+    return rest[: stop.start()] if stop else rest
+
+
+def _has_speech_verb_next(body: str, start: int, end: int) -> bool:
+    after = body[end : end + 30]
+    verb_after = re.match(r"\s+(?:[a-z]+ly\s+|also\s+|further\s+)?(\S+(?: out| for| on)?)", after)
+    if verb_after and SPEECH_VERB_RE.fullmatch(verb_after.group(1).rstrip(",.")):
+        return True
+    before = body[max(0, start - 20) : start]
+    return re.search(r"\b(?:said|says|according to|added|told)\s+$", before) is not None
+
+
+def _candidate_from_run(
+    body: str, run: re.Match[str], org_spans: Sequence[tuple[int, int]], orgs: OrgIndex
+) -> _Candidate | None:
+    tokens = run.group().split(" ")
+    count = _name_tokens_at_end(tokens)
+    if count < 2:
+        return None
+    name_tokens = tokens[-count:]
+    if count >= 3 and _is_chinese_order(name_tokens[-2:]) and name_tokens[0] not in (
+        WESTERN_GIVEN_NAMES
+    ):
+        name_tokens = name_tokens[-2:]
+    if len(name_tokens) > 4:
+        return None
+    name = " ".join(name_tokens)
+    start = run.end() - len(name)
+    end = run.end()
+    if _is_not_a_person(body, name, start, end, org_spans):
+        return None
+    if len(name_tokens) >= 3 and re.search(r"\b(?:of|in|from|at)\s+$", body[max(0, start - 6) : start]):
+        return None  # "of the Republic of Kazakhstan Azimova"-like runs: a place glued on
+    prefix_start, prefix = _prefix_tokens(body, start)
+    role = _parse_prefix_role(prefix, orgs) if prefix else _RoleParse()
+    appositive = _appositive_after(body, end)
+    appositive_role = _parse_appositive(appositive, orgs) if appositive else None
+    if not role.role and appositive_role:
+        role = appositive_role
+    evidence = (
+        bool(prefix)
+        or appositive_role is not None
+        or _has_honorific_before(body, start)
+        or _is_chinese_order(name_tokens)
+        or name_tokens[0] in WESTERN_GIVEN_NAMES
+        or _has_speech_verb_next(body, start, end)
+    )
+    if not evidence:
+        return None
+    mention_start = prefix_start if prefix else start
+    mention = body[mention_start:end]
+    if appositive_role is not None and not prefix:
+        mention = f"{name}, {appositive.strip()}"
+    return _Candidate(name, start, end, mention_start, mention, role)
+
+
+def _has_honorific_before(body: str, start: int) -> bool:
+    before = body[max(0, start - 6) : start].split()
+    return bool(before) and before[-1].lower() in HONORIFICS
+
+
+def _is_not_a_person(
+    body: str, name: str, start: int, end: int, org_spans: Sequence[tuple[int, int]]
+) -> bool:
+    if name.lower() in PLACE_PHRASES or any(s <= start < e for s, e in org_spans):
+        return True
+    following = body[end : end + 30]
+    next_word = re.match(r"\s+([A-Za-z]+)", following)
+    # "Sun Yat-sen University", "Xi Jinping Thought" end the run with a lowercase word only
+    # when written oddly; a following org word in capitals is caught by the run itself.
+    return bool(next_word and next_word.group(1) in {"University", "Thought", "Road", "Street"})
+
+
+def _org_spans(body: str, organizations: Iterable[OrganizationMention]) -> list[tuple[int, int]]:
+    spans = []
+    for org in organizations:
+        for written in {org.name, *org.as_written}:
+            form = re.sub(r"^[Tt]he\s+", "", written)
+            if len(form) < 4 or not form[:1].isupper():
+                continue
+            position = body.find(form)
+            while position != -1:
+                spans.append((position, position + len(form)))
+                position = body.find(form, position + 1)
+    return spans
+
+
+# --------------------------------------------------------------------------------------------
+# Resolving short references
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Reference:
+    """A stretch of the body that refers to a person."""
+
+    start: int
+    end: int
+    text: str
+    person: PersonMention
+    form: str  # "full", "honorific", "surname", "role", "pronoun"
+
+
+class PersonResolver:
+    """Resolves "Li", "Mr. Tang", "the premier" to a full-name person of the same article.
+
+    A bare surname goes to the most recent full-name mention with that surname before it, so
+    two Wangs in one article stay apart.
+    """
+
+    def __init__(self, body: str, persons: Sequence[PersonMention]):
+        self.body = body
+        self.persons = list(persons)
+        self._by_name = {p.name: p for p in self.persons}
+        self._full: list[tuple[int, int, PersonMention]] = []
+        for person in self.persons:
+            for start in _find_word(body, person.name):
+                self._full.append((start, start + len(person.name), person))
+        self._full.sort(key=lambda item: item[0])
+        self._full_starts = [start for start, _, _ in self._full]
+        self._surnames: dict[str, list[PersonMention]] = {}
+        for person in self.persons:
+            self._surnames.setdefault(surname_of(person.name), []).append(person)
+        self._roles: dict[str, list[PersonMention]] = {}
+        for person in self.persons:
+            if person.role:
+                self._roles.setdefault(person.role.lower(), []).append(person)
+
+    def person_named(self, name: str) -> PersonMention | None:
+        return self._by_name.get(name)
+
+    def resolve_surname(self, surname: str, position: int) -> PersonMention | None:
+        candidates = self._surnames.get(surname)
+        if not candidates:
+            return None
+        if len(candidates) == 1:
+            return candidates[0]
+        index = bisect_right(self._full_starts, position)
+        for start, _, person in reversed(self._full[:index]):
+            if person in candidates and start < position:
+                return person
+        return None
+
+    def resolve_role(self, role: str, position: int) -> PersonMention | None:
+        candidates = self._roles.get(role.lower())
+        if not candidates:
+            return None
+        if len(candidates) == 1:
+            return candidates[0]
+        index = bisect_right(self._full_starts, position)
+        for _, _, person in reversed(self._full[:index]):
+            if person in candidates:
+                return person
+        return None
+
+    def resolve_reference(self, ref: str, position: int) -> PersonMention | None:
+        """Person meant by `ref` ("Li Qiang", "Li", "Mr. Tang", "the premier") at `position`."""
+        ref = ref.strip()
+        person = self._by_name.get(ref)
+        if person:
+            return person
+        words = ref.split()
+        if len(words) == 2 and words[0].lower() in HONORIFICS:
+            return self.resolve_surname(words[1], position)
+        if len(words) == 1:
+            return self.resolve_surname(ref, position)
+        if words[0].lower() == "the":
+            return self.resolve_role(" ".join(words[1:]), position)
+        return None
+
+    def person_at_end(self, phrase: str, position: int) -> tuple[PersonMention, str] | None:
+        """The person the phrase ends with ("Chinese Premier Li Qiang", "Mr. Tang", "the premier")
+        and the form found. `position` is where the phrase ends in the body."""
+        phrase = phrase.rstrip()
+        for person in sorted(self.persons, key=lambda p: len(p.name), reverse=True):
+            if _ends_with_word(phrase, person.name):
+                return person, "full"
+        last = re.search(r"(?:\b(Mr|Ms|Mrs|Dr|Prof)\.?\s+)?([A-Z][\w'’-]+)$", phrase)
+        if last:
+            before = phrase[: last.start()].rstrip()
+            glued_to_name = before and before.split()[-1][:1].isupper() and not last.group(1)
+            person = None if glued_to_name else self.resolve_surname(last.group(2), position)
+            if person:
+                return person, "honorific" if last.group(1) else "surname"
+        role = re.search(r"\b[Tt]he\s+([a-z][a-z -]+)$", phrase)
+        if role:
+            person = self.resolve_role(role.group(1), position)
+            if person:
+                return person, "role"
+        return None
+
+    def references(self) -> list[Reference]:
+        """Every full name, surname, honorific and role reference in the body, in order."""
+        refs = [
+            Reference(start, end, self.body[start:end], person, "full")
+            for start, end, person in self._full
+        ]
+        refs.extend(self._surname_references())
+        refs.extend(self._role_references())
+        refs.sort(key=lambda ref: ref.start)
+        return refs
+
+    def _surname_references(self) -> list[Reference]:
+        if not self._surnames:
+            return []
+        pattern = re.compile(
+            r"(?<![\w'’-])(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?("
+            + "|".join(re.escape(s) for s in self._surnames)
+            + r")(?![\w-])(?! [A-Z][a-z])"
+        )
+        refs = []
+        for match in pattern.finditer(self.body):
+            if self._inside_full_name(match.start(1)):
+                continue
+            if self.body[max(0, match.start() - 2) : match.start()].strip()[-1:].isupper():
+                continue  # glued to another capitalised word: "Daren Tang" style unknown names
+            person = self.resolve_surname(match.group(1), match.start())
+            if person:
+                form = "surname" if match.start() == match.start(1) else "honorific"
+                refs.append(Reference(match.start(), match.end(), match.group(), person, form))
+        return refs
+
+    def _role_references(self) -> list[Reference]:
+        refs = []
+        for role in self._roles:
+            pattern = re.compile(rf"\b[Tt]he {re.escape(role)}\b(?! of)(?!['’]s)", re.IGNORECASE)
+            for match in pattern.finditer(self.body):
+                if not match.group()[4:5].islower():
+                    continue  # "the Premier of ..." in capitals is a title, not a reference
+                person = self.resolve_role(role, match.start())
+                if person:
+                    refs.append(
+                        Reference(match.start(), match.end(), match.group(), person, "role")
+                    )
+        return refs
+
+    def _inside_full_name(self, position: int) -> bool:
+        index = bisect_right(self._full_starts, position) - 1
+        return index >= 0 and self._full[index][0] <= position < self._full[index][1]
+
+
+def _find_word(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
+
+
+def _ends_with_word(phrase: str, word: str) -> bool:
+    if not phrase.endswith(word):
+        return False
+    before = phrase[: len(phrase) - len(word)]
+    return not before or not (before[-1].isalnum() or before[-1] in "-'’")
+
+
+def strip_subject_adverbs(phrase: str) -> str:
+    """'He also' -> 'He': the adverbs that sit between a subject and its speech verb."""
+    words = phrase.rstrip().split(" ")
+    while words and words[-1].lower() in SUBJECT_ADVERBS:
+        words.pop()
+    return " ".join(words)
+
+
+# --------------------------------------------------------------------------------------------
+# Public entry point
+# --------------------------------------------------------------------------------------------
+
+
+def extract_people(body: str, organizations: list[OrganizationMention]) -> list[PersonMention]:
+    """People named in the body, in order of first mention, with role and affiliation."""
+    orgs = OrgIndex(organizations)
+    org_spans = _org_spans(body, organizations)
+    persons: dict[str, PersonMention] = {}
+    for run in CAPITALISED_RUN_RE.finditer(body):
+        candidate = _candidate_from_run(body, run, org_spans, orgs)
+        if candidate is None:
+            continue
+        person = persons.get(candidate.name)
+        if person is None:
+            persons[candidate.name] = PersonMention(
+                name=candidate.name,
+                role=candidate.role.role,
+                affiliation=candidate.role.affiliation,
+                as_written=[candidate.mention],
+                position=candidate.mention_start,
+            )
+            continue
+        if not person.role and candidate.role.role:
+            person.role, person.affiliation = candidate.role.role, candidate.role.affiliation
+        if candidate.mention not in person.as_written:
+            person.as_written.append(candidate.mention)
+    result = _drop_names_inside_others(list(persons.values()))
+    _add_short_forms(body, result)
+    return result
+
+
+def _drop_names_inside_others(persons: list[PersonMention]) -> list[PersonMention]:
+    """'Jinping Xi' never; but 'Qiang Li' vs 'Li Qiang' can't both be right: keep the first."""
+    seen_token_sets: list[frozenset[str]] = []
+    kept = []
+    for person in persons:
+        tokens = frozenset(person.name.split())
+        if tokens in seen_token_sets:
+            continue
+        seen_token_sets.append(tokens)
+        kept.append(person)
+    return kept
+
+
+_FORM_ORDER = {"full": 0, "honorific": 1, "surname": 2, "role": 3, "pronoun": 4}
+
+
+def _add_short_forms(body: str, persons: list[PersonMention]) -> None:
+    resolver = PersonResolver(body, persons)
+    forms: dict[str, list[tuple[int, str]]] = {p.name: [] for p in persons}
+    for ref in resolver.references():
+        if ref.form != "full":
+            forms[ref.person.name].append((_FORM_ORDER[ref.form], ref.text))
+    for person, pronoun in _pronoun_speakers(body, resolver):
+        forms[person.name].append((_FORM_ORDER["pronoun"], pronoun))
+    for person in persons:
+        for _, text in sorted(forms[person.name], key=lambda item: item[0]):
+            if text not in person.as_written:
+                person.as_written.append(text)
+
+
+def _pronoun_speakers(body: str, resolver: PersonResolver) -> list[tuple[PersonMention, str]]:
+    """'He said ...' at the start of a sentence: the last person who spoke."""
+    found = []
+    last_speaker: PersonMention | None = None
+    for start, end in sentence_spans(body):
+        sentence = body[start:end]
+        for verb in SPEECH_VERB_RE.finditer(sentence):
+            subject = strip_subject_adverbs(sentence[: verb.start()])
+            pronoun = re.fullmatch(r"(?:.*,\s+)?(He|She|he|she)", subject)
+            if pronoun:
+                if last_speaker is not None and pronoun.start(1) == 0:
+                    found.append((last_speaker, pronoun.group(1)))
+                break
+            hit = resolver.person_at_end(subject, start + verb.start())
+            if hit:
+                last_speaker = hit[0]
+                break
+    return found

@@ -1,0 +1,153 @@
+"""Read raw files into text documents: decoding, and the .txt / .html / .jsonl formats.
+
+A `.jsonl` file holds one article a line; every other file is one article. Each document
+keeps a stable `source_name` (file name, plus `#N` for the N-th record of a .jsonl) so that a
+re-import of a changed file updates the article it made before.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from articles.ingest.model import ParseError
+
+SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl")
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+# Control characters other than tab/newline/CR/form feed mark a binary file.
+_BINARY_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
+
+
+@dataclass
+class SourceDocument:
+    source_name: str
+    text: str  # what the pipeline reads
+    raw: str = ""  # the source exactly as read (HTML markup, the JSON line), for the archive
+    title_hint: str = ""  # from structured input (.jsonl title, HTML <h1>/<title>)
+    date_hint: str = ""  # ISO or free text, from structured input
+    url: str = ""
+    outlet_hint: str = ""
+    byline_hint: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.raw:
+            self.raw = self.text
+
+
+def decode_bytes(data: bytes) -> str:
+    """Bytes of unknown encoding -> text. BOMs decide; else UTF-8; else charset-normalizer."""
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return _normalize_newlines(data.decode(encoding))
+    try:
+        return _normalize_newlines(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    if _looks_binary(data):
+        raise ParseError("binary content, not text")
+    best = from_bytes(data).best()
+    if best is None:
+        raise ParseError("cannot detect the text encoding")
+    return _normalize_newlines(str(best))
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:4096]
+    if b"\x00" in sample:
+        return True
+    controls = sum(sample.count(bytes([b])) for b in _BINARY_BYTES)
+    return controls > len(sample) * 0.01
+
+
+def _normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+
+
+def read_documents(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[SourceDocument]:
+    """Yield the documents in one file; raise ParseError for a file that holds none."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ParseError(f"cannot read file: {exc.strerror or exc}") from exc
+    if size == 0:
+        raise ParseError("empty file")
+    if size > max_bytes:
+        raise ParseError(f"file too large ({size:,} bytes; the limit is {max_bytes:,})")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ParseError(f"cannot read file: {exc.strerror or exc}") from exc
+    if path.suffix.lower() not in (".txt", ".text") and _looks_binary(data):
+        raise ParseError("binary content, not text")
+    text = decode_bytes(data)
+    if not text.strip():
+        raise ParseError("no text in file")
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _jsonl_documents(path.name, text)
+    elif suffix in (".html", ".htm"):
+        yield html_document(path.name, text)
+    else:
+        yield SourceDocument(source_name=path.name, text=text)
+
+
+def _jsonl_documents(name: str, text: str) -> Iterator[SourceDocument]:
+    found = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ParseError(f"line {number}: invalid JSON ({exc.msg})") from exc
+        if not isinstance(record, dict) or not str(record.get("text") or "").strip():
+            raise ParseError(f"line {number}: a record needs a non-empty 'text'")
+        found = True
+        yield SourceDocument(
+            source_name=f"{name}#{number}",
+            text=str(record["text"]).replace("\r\n", "\n"),
+            raw=line,
+            title_hint=str(record.get("title") or "").strip(),
+            date_hint=str(record.get("date") or "").strip(),
+            url=str(record.get("url") or "").strip(),
+        )
+    if not found:
+        raise ParseError("no records in JSON Lines file")
+
+
+def html_document(name: str, html: str) -> SourceDocument:
+    """Main text of an HTML page via trafilatura (boilerplate-aware), with its metadata."""
+    import trafilatura  # imported here: slow to import, and only HTML needs it
+
+    extracted = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=False, with_metadata=True
+    )
+    if not extracted:
+        raise ParseError("no article text found in HTML")
+    document = extracted if isinstance(extracted, dict) else extracted.as_dict()
+    text = (document.get("text") or "").strip()
+    if not text:
+        raise ParseError("no article text found in HTML")
+    # trafilatura puts one paragraph a line; the pipeline reads blank-line paragraphs.
+    text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    return SourceDocument(
+        source_name=name,
+        text=text,
+        raw=html,
+        title_hint=(document.get("title") or "").strip(),
+        date_hint=(document.get("date") or "").strip(),
+        url=(document.get("url") or "").strip(),
+        outlet_hint=(document.get("sitename") or "").strip(),
+        byline_hint=(document.get("author") or "").strip(),
+    )

@@ -1,0 +1,886 @@
+"""Figures in an article body: counts, money, percentages, ranks and durations.
+
+`extract_statistics(body)` scans each sentence for number tokens (digits, spelled-out
+numbers, ordinals) and classifies each one by its immediate context. A token that fits no
+pattern is dropped: a list of figures is judged as complete, so a date, a phone number or
+the "14th" of a plan's name must never become a statistic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from articles.ingest.model import Statistic
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# --- Vocabulary -------------------------------------------------------------------------
+
+_CARDINAL_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS_WORDS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+}
+_SCALES = {
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+    "hundred million": 10**8,
+    "bn": 10**9,
+    "mn": 10**6,
+    # Glued abbreviations ("$5m", "£3k") mean money only; elsewhere "5m" is a distance.
+    "m": 10**6,
+    "k": 10**3,
+    "b": 10**9,
+}
+_MONEY_ONLY_SCALES = frozenset({"m", "k", "b"})
+
+# Symbols and codes written before the amount. "$" alone is taken as US dollars, as it is in
+# the English-language Chinese and international press.
+_PREFIX_CURRENCIES = {
+    "us$": "USD",
+    "u.s.$": "USD",
+    "u.s. $": "USD",
+    "hk$": "HKD",
+    "nt$": "TWD",
+    "s$": "SGD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "CNY",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "usd": "USD",
+    "eur": "EUR",
+    "chf": "CHF",
+    "hkd": "HKD",
+    "jpy": "JPY",
+    "gbp": "GBP",
+}
+# Currency words written after the amount, longest first so "US dollars" beats "dollars".
+_SUFFIX_CURRENCIES = {
+    "hong kong dollars": "HKD",
+    "hk dollars": "HKD",
+    "new taiwan dollars": "TWD",
+    "nt dollars": "TWD",
+    "singapore dollars": "SGD",
+    "australian dollars": "AUD",
+    "canadian dollars": "CAD",
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "american dollars": "USD",
+    "dollars": "USD",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds sterling": "GBP",
+    "british pounds": "GBP",
+    "swiss francs": "CHF",
+    "yen": "JPY",
+    "rupees": "INR",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "usd": "USD",
+    "eur": "EUR",
+    "chf": "CHF",
+    "hkd": "HKD",
+    "jpy": "JPY",
+    "gbp": "GBP",
+}
+# Ambiguous words that are currencies only after a scale word ("5 billion won", "2m pounds").
+_SCALED_ONLY_CURRENCIES = {"won": "KRW", "pounds": "GBP"}
+
+_QUALIFIERS = (
+    "more than",
+    "over",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "some",
+    "at least",
+    "up to",
+    "less than",
+    "fewer than",
+    "roughly",
+    "approximately",
+    "close to",
+    "as many as",
+    "as much as",
+    "an estimated",
+    "in excess of",
+)
+
+_TIME_UNITS = ("year", "month", "quarter", "week", "day", "hour", "minute", "time")
+
+# Words that stop a counted noun phrase: the figure's noun comes before any of these.
+_NP_STOP_WORDS = _word_set("""
+    a an the this that these those its their his her our your my which who whom whose what
+    of for from in on at by with to into onto over under about after before since until than
+    as per via through across among between against during within without toward towards
+    and or but nor so yet if while when where because although though whether
+    is are was were be been being am has have had do does did will would shall should can
+    could may might must not no also still only just even all each every both either
+    neither last next this year ago later earlier respectively including such
+    he she it they we you i
+    """)
+# Plural-looking words that are not counted nouns.
+_NOT_PLURAL = _word_set("""
+    this his its was has does is as us yes thus less plus across perhaps always besides unless
+    whereas towards afterwards news series species means whereas various numerous previous
+    """)
+# Plural nouns that usually modify the noun after them ("30 sales offices").
+_MODIFIER_PLURALS = _word_set("sales sports arts goods savings arms")
+_IRREGULAR_PLURALS = _word_set(
+    "people children men women staff personnel data media criteria police cattle"
+)
+# Set phrases of Chinese politics that look like counts but name something.
+_NAME_PHRASES = frozenset(
+    {
+        "two sessions",
+        "two systems",
+        "two centenary goals",
+        "three represents",
+        "four comprehensives",
+        "two establishments",
+        "two safeguards",
+        "four consciousnesses",
+    }
+)
+
+# --- Patterns ---------------------------------------------------------------------------
+
+_SPELLED_CARDINAL = (
+    rf"(?:{'|'.join(_TENS_WORDS)})(?:-(?:{'|'.join(list(_CARDINAL_WORDS)[:9])}))?"
+    rf"|{'|'.join(sorted(_CARDINAL_WORDS, key=len, reverse=True))}"
+)
+_SPELLED_ORDINAL = (
+    rf"(?:{'|'.join(_TENS_WORDS)})-(?:{'|'.join(list(_ORDINAL_WORDS)[:9])})"
+    rf"|{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))}"
+)
+
+# A number token: digits (optionally an ordinal suffix or a glued scale), or a number word.
+# The guards keep dates, times, phone numbers, ranges and codes ("G20", "5G", "12:10",
+# "010-85061466", "2020-12-16") from yielding a token at all.
+_NUMBER_TOKEN = re.compile(
+    r"(?:(?<![\w.,/:\-])|(?<=RMB)|(?<=CNY)|(?<=USD))"
+    r"(?P<digits>\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?:(?P<suffix>st|nd|rd|th)\b|(?P<glued>bn|mn|m|k|b)\b|(?![A-Za-z]))"
+    r"(?!\d)(?![.,:/]\d)(?!-\d)"
+    rf"|(?<![\w\-])(?P<ordword>(?i:{_SPELLED_ORDINAL}))\b(?!-\d)"
+    rf"|(?<![\w\-])(?P<word>(?i:{_SPELLED_CARDINAL}))\b(?!-\d)"
+)
+_SCALE_AFTER = re.compile(r"\s+(?P<scale>hundred million|thousand|million|billion|trillion)\b")
+_HUNDRED_AFTER = re.compile(r"\s+hundred\b(?!\s+million)")
+
+_CURRENCY_BEFORE = re.compile(
+    r"(?P<cur>US\$|U\.S\.\s?\$|HK\$|NT\$|S\$|A\$|C\$|\$|€|£|¥|RMB|CNY|USD|EUR|CHF|HKD|JPY|GBP)"
+    r"\s?$"
+)
+_CURRENCY_AFTER = re.compile(
+    rf"\s*(?P<cur>(?i:{'|'.join(re.escape(c) for c in _SUFFIX_CURRENCIES)}))\b"
+)
+_SCALED_CURRENCY_AFTER = re.compile(rf"\s+(?P<cur>{'|'.join(_SCALED_ONLY_CURRENCIES)})\b")
+_PERCENT_AFTER = re.compile(r"\s*(?:(?P<points>percentage points?\b)|%|(?:percent|per cent|pct)\b)")
+_QUALIFIER_BEFORE = re.compile(rf"\b(?P<qual>(?i:{'|'.join(_QUALIFIERS)}))\s+$")
+
+_TIME_UNIT = rf"(?:{'|'.join(_TIME_UNITS)})"
+_STREAK_CARDINAL_AFTER = re.compile(
+    rf"\s+(?:(?:consecutive|straight|successive)\s+(?P<u1>{_TIME_UNIT})s\b"
+    rf"|(?P<u2>{_TIME_UNIT})s\s+(?:in\s+a\s+row|running)\b)"
+)
+_STREAK_ORDINAL_AFTER = re.compile(
+    rf"\s+(?:(?:consecutive|straight|successive)\s+(?P<u1>{_TIME_UNIT})\b"
+    rf"|(?P<u2>{_TIME_UNIT})\s+(?:in\s+a\s+row|running)\b)"
+)
+_STREAK_ORDINAL_BEFORE = re.compile(r"(?:\b[Ff]or\s+)?\b(?:[Tt]he|a)\s+$")
+_ANNIVERSARY_AFTER = re.compile(r"\s+anniversary\b")
+# "a 5-year plan", "a three-day forum"; "-old" is an age and "Five-Year Plan" a name.
+_HYPHEN_DURATION_AFTER = re.compile(
+    r"-(?P<unit>year|month|week|day|hour)s?\b(?!-)(?:\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)\b)?"
+)
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+$")
+
+_RANK_TRIGGER_BEFORE = re.compile(
+    r"\b(?:ranked|ranks|ranking|rank|rose|risen|climbed|jumped|moved\s+up|advanced|fell|"
+    r"dropped|slipped|slid|came|placed|finished|stood|remained|stayed|is|was|remains)"
+    r"(?:\s+up)?(?:\s+(?:to|at|in))?\s+(?:No\.\s?)?$"
+)
+# What may follow a rank: a place word, a scope, or the end of the clause. Anything else
+# ("was first proposed", "the second-highest") is not a rank.
+_RANK_FOLLOWER = re.compile(
+    r"(?:\s+(?:place|position|spot|globally|worldwide|overall|in|among|out|of|on|behind|"
+    r"after|with|for|and|last|this)\b|\s*[,.;:)]|\s*$)"
+)
+_NUMBER_SIGN_BEFORE = re.compile(r"\bNo\.\s?$")
+_PLACE_AFTER = re.compile(r"\s+place\b")
+_TOP_BEFORE = re.compile(r"(?:\b(?P<the>the)\s+)?\btop[\s-]$")
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\.?\s+$")
+_MONTH_AFTER = re.compile(rf"\s+(?:of\s+)?{_MONTHS}\b")
+_TIME_OF_DAY_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC|hrs\b|h\b)")
+_DESIGNATOR_BEFORE = re.compile(
+    r"\b(?i:articles?|sections?|chapters?|paragraphs?|clauses?|rules?|items?|no\.|nos\.|"
+    r"number|vol\.|volume|pages?|p\.|pp\.|levels?|phases?|grades?|class|category|type|"
+    r"version|room|route|line|terminal|flight|group|team|resolution|decree|order|round|"
+    r"session|stage|step|part|annex|appendix|table|fig\.|figure|box|season|episode|"
+    r"aged|age|ages|model|tier|industry|web)\s+$"
+)
+_CAPITALIZED_WORD_BEFORE = re.compile(r"(?P<word>\b[A-Z][\w\-]*)\s+$")
+_ANAPHORIC_BEFORE = re.compile(r"\b(?i:the|these|those|both|all|other|another)\s+$")
+_TIME_WINDOW_BEFORE = re.compile(
+    r"\b(?i:past|next|last|coming|recent|previous|following|first|final|initial|upcoming|"
+    r"within|every|once|in)\s+$"
+)
+_TIME_WINDOW_AFTER = re.compile(
+    r"\s+(?:ago|later|earlier|before|after|old|of\s+age|hence|from\s+now)\b"
+)
+_NP_WORD = re.compile(r"\s+(?P<word>[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|&)(?![\w'’-])")
+
+# The subject of a bare figure: "PCT applications grew by 0.6% to 278,100".
+_CHANGE_VERBS = (
+    r"(?:grew|rose|increased|climbed|jumped|surged|soared|fell|dropped|declined|decreased|"
+    r"reached|totaled|totalled|hit|topped|exceeded|stood|amounted|numbered|came|stands|"
+    r"reach|total|grow|rise|exceed)"
+)
+_SUBJECT_BEFORE_VERB = re.compile(
+    rf"\b(?P<noun>[A-Za-z][a-z\-]*s)\s+(?:[a-z]+\s+){{0,2}}?{_CHANGE_VERBS}\b"
+)
+_NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:[\w\-]+\s+){0,3}?(?P<noun>[a-z][a-z\-]*s)\b")
+
+_YEAR_REFERENCE = re.compile(
+    r"\b(?i:in|during|for|of|throughout|through)\s+"
+    r"(?:the\s+(?:(?:first|second|third|fourth|last|final)\s+)?(?:half|quarter|three\s+"
+    r"quarters|(?:\w+\s+)?months|end|beginning|start)\s+of\s+|(?:early|late|mid-?)\s*|"
+    rf"{_MONTHS}\s+)?"
+    r"(?P<year>(?:19|20)\d{2})\b(?![\-/]\d)"
+    r"|\b(?P<possessive>(?:19|20)\d{2})['’]s\b"
+)
+_RELATIVE_YEAR = re.compile(r"\b(?P<which>last|this|next)\s+year\b(?!['’])")
+_COMPARISON_BEFORE = re.compile(r"\b(?:than|from|with|over|against|since)\s+$")
+
+_SENTENCE_BREAK = re.compile(r"[.!?]+[\"'”’)\]]*\s+|\n+")
+_ABBREVIATIONS = _word_set("""
+    mr mrs ms dr prof st no nos vol jan feb mar apr jun jul aug sep sept oct nov dec co corp
+    inc ltd jr sr vs etc gov gen rep sen approx fig e.g i.e u.s u.k u.n a.m p.m
+    """)
+_LAST_WORD = re.compile(r"([\w.]+)[.!?]*[\"'”’)\]]*\s*$")
+_CLAUSE_BOUNDARY = re.compile(
+    r",(?!\d)|[;:(\u2014]|\s--\s|\b(?:while|which|where)\b|\bthat(?=\s+(?:the\b|[A-Z]))"
+)
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:and|but|while|with|as|moreover|meanwhile|also|besides|in\s+(?:19|20)\d{2}|"
+    r"accounting\s+for|representing|reaching|making|up|down|there\s+(?:are|were|is|was))"
+    r"(?:\s+|$))+",
+    re.IGNORECASE,
+)
+_TRAILING_VERB = re.compile(
+    rf"\s+(?:(?:has|have|had|was|were|is|are|will)\s+)?(?:{_CHANGE_VERBS}|received|"
+    r"submitted|filed|granted|spent|invested|recorded|reported|saw|registered|accounted|"
+    r"made|posted|established|founded|set\s+up|attracted|earned|generated|approved)"
+    r"(?:\s+(?:by|to|at|for|up|from|of))*\s*$"
+)
+_TRAILING_PREPOSITION = re.compile(
+    r"(?:\s+(?:by|to|at|for|of|from|with|about|around|and|is|was|are|were|has|have|had|been|be|"
+    r"will|would|last|lasted|lasts))+\s*$"
+)
+# "reached 2.443 trillion yuan" before a bracketed conversion: the figure is not the subject.
+_TRAILING_FIGURE = re.compile(rf"\s+(?:{_CHANGE_VERBS}|at|of)\b[^,;]*\d[^,;]*$")
+_TAIL = re.compile(
+    r"\s+((?:for|of|from|in|on|with|at|under|across)\s+[^,;.()]+?)"
+    r"(?=\s+(?:will|would|is|are|was|were|has|have|had|to|that|which|who)\b|[,;.()]|$)"
+)
+
+
+# --- Sentences --------------------------------------------------------------------------
+
+
+def _sentences(body: str) -> list[tuple[int, str]]:
+    """(offset, text) of each sentence; abbreviations and initials do not end one."""
+    result: list[tuple[int, str]] = []
+    start = 0
+    for brk in _SENTENCE_BREAK.finditer(body):
+        if brk.group().strip() and not _ends_sentence(body, brk):
+            continue
+        _append_sentence(result, body, start, brk.end())
+        start = brk.end()
+    _append_sentence(result, body, start, len(body))
+    return result
+
+
+def _ends_sentence(body: str, brk: re.Match[str]) -> bool:
+    following = body[brk.end() : brk.end() + 1]
+    if following and following.islower():
+        return False
+    last = _LAST_WORD.search(body, max(0, brk.start() - 20), brk.start() + 1)
+    if last is None:
+        return True
+    word = last.group(1).rstrip(".").lower()
+    return not (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
+
+
+def _append_sentence(result: list[tuple[int, str]], body: str, start: int, end: int) -> None:
+    text = body[start:end]
+    stripped = text.lstrip()
+    offset = start + len(text) - len(stripped)
+    stripped = stripped.rstrip()
+    if stripped:
+        result.append((offset, stripped))
+
+
+# --- Number tokens ----------------------------------------------------------------------
+
+
+@dataclass
+class _Token:
+    start: int  # in the sentence
+    end: int  # after the number and any scale word
+    value: Decimal
+    ordinal: bool
+    spelled: bool
+    glued_scale: str  # "m", "k", "b": only valid as money
+    scaled: bool
+    grouped: bool  # written with thousands separators
+
+
+def _tokens(sentence: str) -> list[_Token]:
+    return [tok for m in _NUMBER_TOKEN.finditer(sentence) if (tok := _token(sentence, m))]
+
+
+def _token(sentence: str, match: re.Match[str]) -> _Token | None:
+    if match.group("digits"):
+        return _digit_token(sentence, match)
+    if match.group("ordword"):
+        value = _spelled_value(match.group("ordword").lower(), _ORDINAL_WORDS)
+        return _Token(match.start(), match.end(), value, True, True, "", False, False)
+    value = _spelled_value(match.group("word").lower(), _CARDINAL_WORDS)
+    end = match.end()
+    hundred = _HUNDRED_AFTER.match(sentence, end)
+    if hundred:
+        value, end = value * 100, hundred.end()
+    return _scaled(sentence, _Token(match.start(), end, value, False, True, "", False, False))
+
+
+def _digit_token(sentence: str, match: re.Match[str]) -> _Token:
+    digits = match.group("digits")
+    value = Decimal(digits.replace(",", ""))
+    ordinal = bool(match.group("suffix"))
+    glued = (match.group("glued") or "").lower()
+    token = _Token(match.start(), match.end(), value, ordinal, False, "", False, "," in digits)
+    if glued in _MONEY_ONLY_SCALES:
+        token.glued_scale = glued
+        token.value, token.scaled = value * _SCALES[glued], True
+        return token
+    if glued:
+        token.value, token.scaled = value * _SCALES[glued], True
+        return token
+    return token if ordinal else _scaled(sentence, token)
+
+
+def _scaled(sentence: str, token: _Token) -> _Token:
+    scale = _SCALE_AFTER.match(sentence, token.end)
+    if scale:
+        token.value *= _SCALES[scale.group("scale").lower()]
+        token.end, token.scaled = scale.end(), True
+    return token
+
+
+def _spelled_value(word: str, units: dict[str, int]) -> Decimal:
+    if "-" in word:
+        tens, unit = word.split("-", 1)
+        return Decimal(_TENS_WORDS[tens] + units[unit])
+    if word in units:
+        return Decimal(units[word])
+    return Decimal(_TENS_WORDS[word])
+
+
+def _normalized(value: Decimal) -> Decimal:
+    value = value.normalize()
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value
+
+
+# --- Classification ---------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    start: int  # as_written span in the sentence
+    end: int
+    value: Decimal
+    unit: str
+    kind: str  # money, percent, rank, streak, anniversary, duration, count, bare
+    qualifier: str = ""
+    noun_phrase: str = ""
+
+
+def _classify(sentence: str, token: _Token) -> _Found | None:
+    if token.ordinal:
+        return _ordinal_figure(sentence, token)
+    for classify in (_money, _percent):
+        found = classify(sentence, token)
+        if found:
+            return found
+    if _NUMBER_SIGN_BEFORE.search(sentence, max(0, token.start - 4), token.start):
+        return _rank(sentence, token)  # "ranked No. 1"; a bare "No. 5" is a label
+    if token.glued_scale or _not_a_quantity(sentence, token):
+        return None
+    for classify in (_streak, _hyphen_duration, _top_rank, _count, _bare):
+        found = classify(sentence, token)
+        if found:
+            return found
+    return None
+
+
+def _with_qualifier(sentence: str, start: int) -> tuple[int, str]:
+    qual = _QUALIFIER_BEFORE.search(sentence, max(0, start - 20), start)
+    if qual is None:
+        return start, ""
+    return qual.start(), qual.group("qual").lower()
+
+
+def _money(sentence: str, token: _Token) -> _Found | None:
+    before = _CURRENCY_BEFORE.search(sentence, max(0, token.start - 6), token.start)
+    if before:
+        unit = _PREFIX_CURRENCIES[before.group("cur").lower()]
+        end = token.end
+        trailing = _CURRENCY_AFTER.match(sentence, end)
+        if trailing and _SUFFIX_CURRENCIES[trailing.group("cur").lower()] == unit:
+            end = trailing.end()  # "RMB 5 billion yuan"
+        start, qualifier = _with_qualifier(sentence, before.start())
+        return _Found(start, end, token.value, unit, "money", qualifier)
+    if token.glued_scale:
+        return None
+    after = _CURRENCY_AFTER.match(sentence, token.end)
+    unit = _SUFFIX_CURRENCIES[after.group("cur").lower()] if after else ""
+    if not after and token.scaled:
+        after = _SCALED_CURRENCY_AFTER.match(sentence, token.end)
+        unit = _SCALED_ONLY_CURRENCIES[after.group("cur")] if after else ""
+    if not after or _is_year(token) or (token.spelled and token.value == 1 and not token.scaled):
+        return None
+    start, qualifier = _with_qualifier(sentence, token.start)
+    return _Found(start, after.end(), token.value, unit, "money", qualifier)
+
+
+def _percent(sentence: str, token: _Token) -> _Found | None:
+    after = _PERCENT_AFTER.match(sentence, token.end)
+    if not after or token.glued_scale:
+        return None
+    unit = "percentage points" if after.group("points") else "percent"
+    start, qualifier = _with_qualifier(sentence, token.start)
+    return _Found(start, after.end(), token.value, unit, "percent", qualifier)
+
+
+def _ordinal_figure(sentence: str, token: _Token) -> _Found | None:
+    anniversary = _ANNIVERSARY_AFTER.match(sentence, token.end)
+    if anniversary:
+        return _Found(token.start, anniversary.end(), token.value, "years", "anniversary")
+    streak = _STREAK_ORDINAL_AFTER.match(sentence, token.end)
+    if streak and token.value > 1:
+        lead = _STREAK_ORDINAL_BEFORE.search(sentence, max(0, token.start - 12), token.start)
+        start = lead.start() if lead else token.start
+        unit = (streak.group("u1") or streak.group("u2")) + "s"
+        return _Found(start, streak.end(), token.value, unit, "streak")
+    return _rank(sentence, token)
+
+
+def _rank(sentence: str, token: _Token) -> _Found | None:
+    place = _PLACE_AFTER.match(sentence, token.end)
+    trigger = _RANK_TRIGGER_BEFORE.search(sentence, max(0, token.start - 30), token.start)
+    if trigger and (place or _RANK_FOLLOWER.match(sentence, token.end)):
+        return _Found(trigger.start(), token.end, token.value, "rank", "rank")
+    if place and not token.spelled:
+        return _Found(token.start, place.end(), token.value, "rank", "rank")
+    return None
+
+
+def _top_rank(sentence: str, token: _Token) -> _Found | None:
+    top = _TOP_BEFORE.search(sentence, max(0, token.start - 10), token.start)
+    if top is None:
+        return None
+    return _Found(top.start(), token.end, token.value, "rank", "rank")
+
+
+def _streak(sentence: str, token: _Token) -> _Found | None:
+    streak = _STREAK_CARDINAL_AFTER.match(sentence, token.end)
+    if streak is None or _spelled_one(token):
+        return None
+    unit = (streak.group("u1") or streak.group("u2")) + "s"
+    start, qualifier = _with_qualifier(sentence, token.start)
+    return _Found(start, streak.end(), token.value, unit, "streak", qualifier)
+
+
+def _hyphen_duration(sentence: str, token: _Token) -> _Found | None:
+    duration = _HYPHEN_DURATION_AFTER.match(sentence, token.end)
+    if duration is None or token.scaled:
+        return None
+    if _ORDINAL_BEFORE.search(sentence, max(0, token.start - 30), token.start):
+        return None  # "the 14th five-year plan" names a plan
+    article = _ARTICLE_BEFORE.search(sentence, max(0, token.start - 5), token.start)
+    start = article.start() if article else token.start
+    noun = duration.group("noun")
+    noun, end = _duration_noun(duration)
+    unit = duration.group("unit") + "s"
+    return _Found(start, end, token.value, unit, "duration", noun_phrase=noun)
+
+
+def _duration_noun(duration: re.Match[str]) -> tuple[str, int]:
+    """The noun a duration qualifies: "a 5-year plan" -> "plan"; none before a stop word."""
+    words = (duration.group("noun") or "").split()
+    kept: list[str] = []
+    for word in words:
+        if word in _NP_STOP_WORDS:
+            break
+        kept.append(word)
+    if not kept:
+        return "", duration.end("unit")
+    end = duration.start("noun") + len(" ".join(kept))
+    return " ".join(kept), end
+
+
+_ORDINAL_BEFORE = re.compile(rf"(?:\d+(?:st|nd|rd|th)|\b(?i:{_SPELLED_ORDINAL}))\s+$")
+
+
+def _count(sentence: str, token: _Token) -> _Found | None:
+    if _spelled_one(token) or (token.spelled and _anaphoric(sentence, token)):
+        return None
+    phrase = _counted_noun_phrase(sentence, token.end)
+    if phrase is None:
+        return None
+    unit, phrase_text, end = phrase
+    if unit.split()[0].rstrip("s") in _TIME_UNITS and _time_window(sentence, token, end):
+        return None
+    if token.spelled and f"{sentence[token.start : token.end].lower()} {unit}" in _NAME_PHRASES:
+        return None
+    start, qualifier = _with_qualifier(sentence, token.start)
+    return _Found(start, end, token.value, unit, "count", qualifier, phrase_text)
+
+
+def _bare(sentence: str, token: _Token) -> _Found | None:
+    """A scaled or grouped number with no noun after it: "grew by 0.6% to 278,100"."""
+    if not (token.scaled or token.grouped) or token.spelled:
+        return None
+    start, qualifier = _with_qualifier(sentence, token.start)
+    unit = _inferred_unit(sentence[: token.start])
+    return _Found(start, token.end, token.value, unit, "bare", qualifier)
+
+
+def _inferred_unit(before: str) -> str:
+    candidates = [m for m in _SUBJECT_BEFORE_VERB.finditer(before) if _is_plural(m["noun"])]
+    candidates += list(_NUMBER_OF.finditer(before))
+    if not candidates:
+        return ""
+    return _unit_word(max(candidates, key=lambda m: m.start()).group("noun"))
+
+
+# --- Exclusions -------------------------------------------------------------------------
+
+
+def _is_year(token: _Token) -> bool:
+    return (
+        not token.spelled
+        and not token.grouped
+        and not token.scaled
+        and token.value == token.value.to_integral_value()
+        and 1800 <= token.value <= 2100
+    )
+
+
+def _spelled_one(token: _Token) -> bool:
+    return token.spelled and token.value == 1 and not token.scaled
+
+
+def _anaphoric(sentence: str, token: _Token) -> bool:
+    return bool(_ANAPHORIC_BEFORE.search(sentence, max(0, token.start - 10), token.start))
+
+
+def _not_a_quantity(sentence: str, token: _Token) -> bool:
+    """Dates, years, times, article numbers and name parts ("Industry 4.0", "Two Sessions")."""
+    before = sentence[max(0, token.start - 30) : token.start]
+    if _is_year(token) or _MONTH_BEFORE.search(before) or _DESIGNATOR_BEFORE.search(before):
+        return True
+    if _MONTH_AFTER.match(sentence, token.end) or _TIME_OF_DAY_AFTER.match(sentence, token.end):
+        return True
+    first_word = token.start == 0
+    if token.spelled and sentence[token.start].isupper() and not first_word:
+        return True
+    capitalized = _CAPITALIZED_WORD_BEFORE.search(before)
+    return bool(capitalized and _names_the_number(sentence, token, capitalized))
+
+
+def _names_the_number(sentence: str, token: _Token, capitalized: re.Match[str]) -> bool:
+    """A capitalized word right before a number is a name ("Windows 10") unless it opens
+    the sentence ("Some 70 guests", "About 30 firms")."""
+    word = capitalized.group("word")
+    opens_sentence = not sentence[: token.start - len(capitalized.group())].strip()
+    return not (opens_sentence or word.lower() in _QUALIFIER_WORDS)
+
+
+_QUALIFIER_WORDS = frozenset(word for q in _QUALIFIERS for word in q.split())
+
+
+def _time_window(sentence: str, token: _Token, end: int) -> bool:
+    """ "the past 50 years", "next five years", "two years ago": a time frame, not a figure."""
+    start, _ = _with_qualifier(sentence, token.start)
+    if _TIME_WINDOW_BEFORE.search(sentence, max(0, start - 12), start):
+        return True
+    return bool(_TIME_WINDOW_AFTER.match(sentence, end))
+
+
+# --- Counted noun phrases ---------------------------------------------------------------
+
+
+def _counted_noun_phrase(sentence: str, pos: int) -> tuple[str, str, int] | None:
+    """(unit, phrase, end) for the noun a number counts: "54 IPR protection centers" ->
+    "centers"; "80 countries and regions" -> "countries and regions"."""
+    words = _following_words(sentence, pos, limit=6)
+    head = _head_index(words)
+    if head is None:
+        return None
+    unit, end = _unit_word(words[head][0]), words[head][2]
+    last = head
+    if head + 2 < len(words) and words[head + 1][0].lower() in ("and", "or"):
+        partner = _head_index(words[head + 2 : head + 5])
+        if partner is not None:
+            last = head + 2 + partner
+            conjunction = words[head + 1][0].lower()
+            unit = f"{unit} {conjunction} {_unit_word(words[last][0])}"
+            end = words[last][2]
+    phrase = " ".join(word for word, _, _ in words[: last + 1])
+    return unit, phrase, end
+
+
+def _following_words(sentence: str, pos: int, limit: int) -> list[tuple[str, int, int]]:
+    words: list[tuple[str, int, int]] = []
+    while len(words) < limit:
+        match = _NP_WORD.match(sentence, pos)
+        if match is None:
+            break
+        word = match.group("word")
+        if word.lower() in _NP_STOP_WORDS and word.lower() not in ("and", "or"):
+            break
+        if word.lower() in ("and", "or") and _NUMBER_TOKEN.match(sentence, match.end() + 1):
+            break  # "54 centers and 22 sub-centers" are two figures
+        words.append((word, match.start("word"), match.end("word")))
+        pos = match.end()
+    return words
+
+
+def _head_index(words: list[tuple[str, int, int]]) -> int | None:
+    for index, (word, _, _) in enumerate(words):
+        if word.lower() in ("and", "or"):
+            return None
+        if not _is_plural(word):
+            continue
+        followed = index + 1 < len(words) and words[index + 1][0].lower() not in ("and", "or")
+        if word.lower() in _MODIFIER_PLURALS and followed:
+            continue
+        return index
+    return None
+
+
+def _is_plural(word: str) -> bool:
+    lower = word.lower()
+    if lower in _IRREGULAR_PLURALS:
+        return True
+    if len(lower) < 3 or not lower.endswith("s") or lower in _NOT_PLURAL:
+        return False
+    return not lower.endswith(("ss", "us", "is", "ous", "'s", "’s"))
+
+
+def _unit_word(word: str) -> str:
+    # Keep acronyms' case ("SMEs", "NGOs"); lower everything else.
+    return word if any(c.isupper() for c in word[1:]) else word.lower()
+
+
+# --- Year and description ---------------------------------------------------------------
+
+
+def _reference_year(sentence: str, found: _Found, published_year: int | None) -> int | None:
+    if found.kind in ("anniversary", "streak", "duration"):
+        return None
+    candidates: list[tuple[int, int]] = []  # (distance, year)
+    for match in _YEAR_REFERENCE.finditer(sentence):
+        if _COMPARISON_BEFORE.search(sentence, max(0, match.start() - 10), match.start()):
+            continue
+        year = int(match.group("year") or match.group("possessive"))
+        candidates.append((_distance(match, found), year))
+    if published_year is not None:
+        for match in _RELATIVE_YEAR.finditer(sentence):
+            if _COMPARISON_BEFORE.search(sentence, max(0, match.start() - 10), match.start()):
+                continue
+            offset = {"last": -1, "this": 0, "next": 1}[match.group("which").lower()]
+            candidates.append((_distance(match, found), published_year + offset))
+    return min(candidates)[1] if candidates else None
+
+
+def _distance(match: re.Match[str], found: _Found) -> int:
+    if match.end() <= found.start:
+        return found.start - match.end()
+    return max(0, match.start() - found.end)
+
+
+def _describe(sentence: str, found: _Found) -> str:
+    """What the figure measures: the counted noun phrase, or the clause's subject."""
+    subject = _clause_subject(sentence[: found.start])
+    if found.kind in ("count", "duration") and found.noun_phrase:
+        described = _with_tail(sentence, found.end, found.noun_phrase)
+        if described == found.noun_phrase and subject:
+            return f"{described} ({subject})"
+        return described
+    if found.kind == "anniversary":
+        of = _of_phrase(sentence, found.end)
+        return f"anniversary of {of}" if of else subject
+    if found.kind == "percent":
+        share = _of_phrase(sentence, found.end)
+        if share:
+            return f"{subject}: share of {share}" if subject else f"share of {share}"
+    return subject
+
+
+def _with_tail(sentence: str, pos: int, phrase: str) -> str:
+    tail = _TAIL.match(sentence, pos)
+    if not tail:
+        return phrase
+    return f"{phrase} {' '.join(tail.group(1).split()[:7])}"
+
+
+def _of_phrase(sentence: str, pos: int) -> str:
+    match = _OF_PHRASE.match(sentence, pos)
+    return " ".join(match.group(1).split()[:8]) if match else ""
+
+
+_OF_PHRASE = re.compile(r"\s+of\s+([^,;.()]+)")
+
+
+def _clause_subject(before: str) -> str:
+    boundaries = list(_CLAUSE_BOUNDARY.finditer(before))
+    clause = before[boundaries[-1].end() :] if boundaries else before
+    clause = _TRAILING_FIGURE.sub("", clause.strip())
+    clause = _LEADING_FILLER.sub("", clause)
+    clause = _TRAILING_VERB.sub("", clause)
+    clause = _TRAILING_PREPOSITION.sub("", clause).strip()
+    if all(word.lower() in _NP_STOP_WORDS for word in clause.split()):
+        clause = ""
+    if not clause and len(boundaries) > 1:
+        return _clause_subject(before[: boundaries[-1].start()])
+    return " ".join(clause.split()[-10:])
+
+
+# --- Public -----------------------------------------------------------------------------
+
+
+def extract_statistics(body: str, published_year: int | None = None) -> list[Statistic]:
+    """The figures stated in a cleaned article body, in order of appearance.
+
+    A figure repeated with the same value, unit and year (a lead restated in the body) is
+    listed once. `published_year` resolves "last year" / "this year".
+    """
+    statistics: list[Statistic] = []
+    seen: set[tuple[Decimal, str, int | None]] = set()
+    for offset, sentence in _sentences(body):
+        for found in _figures(sentence):
+            year = _reference_year(sentence, found, published_year)
+            value = _normalized(found.value)
+            key = (value, found.unit, year)
+            if key in seen:
+                continue
+            seen.add(key)
+            statistics.append(
+                Statistic(
+                    value=value,
+                    unit=found.unit,
+                    as_written=sentence[found.start : found.end],
+                    what=_describe(sentence, found),
+                    qualifier=found.qualifier,
+                    year=year,
+                    position=offset + found.start,
+                    sentence=sentence,
+                )
+            )
+    return statistics
+
+
+def _figures(sentence: str) -> list[_Found]:
+    figures: list[_Found] = []
+    claimed_until = 0
+    for token in _tokens(sentence):
+        if token.start < claimed_until:
+            continue  # part of the previous figure ("two consecutive years")
+        found = _classify(sentence, token)
+        if found:
+            figures.append(found)
+            claimed_until = found.end
+    return figures

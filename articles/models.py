@@ -1,0 +1,277 @@
+"""The archive's tables.
+
+Extracted rows (mentions, quotes, statistics, topic links) are replaced when an article is
+re-extracted, except rows staff marked `curated`. Article, Person and Organization keep a
+`curated_fields` list: a field named there was corrected by staff and an import never writes it.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from articles.ingest.model import ORG_KINDS
+
+
+class CuratedFieldsMixin(models.Model):
+    curated_fields = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Fields corrected by staff: imports never overwrite them.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def is_curated(self, field_name: str) -> bool:
+        return field_name in self.curated_fields
+
+
+class TimestampedMixin(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Organization(CuratedFieldsMixin, TimestampedMixin):
+    KIND_CHOICES = [(kind, kind.replace("_", " ").capitalize()) for kind in ORG_KINDS]
+
+    name = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=200, unique=True)
+    acronym = models.CharField(max_length=40, blank=True)
+    aliases = models.JSONField(default=list, blank=True)
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES, default="other", db_index=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:organization-detail", args=[self.slug])
+
+
+class Person(CuratedFieldsMixin, TimestampedMixin):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    aliases = models.JSONField(default=list, blank=True)
+    role = models.CharField(max_length=200, blank=True)
+    affiliation = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:person-detail", args=[self.slug])
+
+
+class Topic(TimestampedMixin):
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    description = models.TextField(blank=True)
+    terms = models.TextField(
+        blank=True, help_text="One term a line; an article is tagged on evidence of these terms."
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:topic-detail", args=[self.slug])
+
+    @property
+    def term_list(self) -> list[str]:
+        return [line.strip() for line in self.terms.splitlines() if line.strip()]
+
+
+class Article(CuratedFieldsMixin, TimestampedMixin):
+    # Fields an import writes; staff corrections to any of them are listed in curated_fields.
+    IMPORTED_FIELDS = (
+        "title",
+        "title_derived",
+        "published",
+        "published_time",
+        "date_basis",
+        "dateline_place",
+        "dateline_date",
+        "outlet",
+        "section",
+        "byline",
+        "url",
+        "body",
+        "needs_review",
+        "review_notes",
+    )
+
+    title = models.CharField(max_length=500)
+    title_derived = models.BooleanField(
+        default=False, help_text="The source had no headline; the title was derived from the text."
+    )
+    slug = models.SlugField(max_length=255, unique=True)
+    published = models.DateField(null=True, blank=True, db_index=True)
+    published_time = models.TimeField(null=True, blank=True)
+    date_basis = models.CharField(
+        max_length=200, blank=True, help_text="Where the publication date was read from."
+    )
+    dateline_place = models.CharField(max_length=120, blank=True)
+    dateline_date = models.DateField(null=True, blank=True)
+    outlet = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="published_articles",
+    )
+    section = models.CharField(max_length=120, blank=True)
+    byline = models.CharField(max_length=300, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    body = models.TextField()
+    raw_text = models.TextField(help_text="The source text exactly as read.")
+    source_file = models.CharField(max_length=500, db_index=True)
+    content_hash = models.CharField(max_length=64, unique=True)
+    needs_review = models.BooleanField(default=False, db_index=True)
+    review_notes = models.TextField(blank=True)
+
+    persons = models.ManyToManyField(Person, through="PersonMention", related_name="articles")
+    organizations = models.ManyToManyField(
+        Organization, through="OrganizationMention", related_name="articles"
+    )
+    topics = models.ManyToManyField(Topic, through="ArticleTopic", related_name="articles")
+
+    class Meta:
+        ordering = ["-published", "-published_time", "-id"]
+        indexes = [models.Index(fields=["-published", "-id"], name="article_newest_first")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:article-detail", args=[self.slug])
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n\n") if p.strip()]
+
+
+class ExtractedRow(models.Model):
+    """A row the importer derives from an article; `curated` rows survive re-extraction."""
+
+    curated = models.BooleanField(
+        default=False, help_text="Added or corrected by staff: re-extraction keeps it."
+    )
+
+    class Meta:
+        abstract = True
+
+
+class PersonMention(ExtractedRow):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="person_mentions")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions")
+    role = models.CharField(max_length=200, blank=True, help_text="The role as written here.")
+    affiliation = models.CharField(max_length=300, blank=True)
+    as_written = models.JSONField(default=list, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person"], name="one_mention_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} in {self.article}"
+
+
+class OrganizationMention(ExtractedRow):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="organization_mentions"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="mentions"
+    )
+    as_written = models.JSONField(default=list, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "organization"], name="one_mention_per_organization"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} in {self.article}"
+
+
+class Quote(ExtractedRow):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="quotes"
+    )
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="quotes"
+    )
+    text = models.TextField()
+    direct = models.BooleanField(default=True, help_text="In quotation marks, not reported.")
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["article", "position"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(person__isnull=False, organization__isnull=True)
+                    | Q(person__isnull=True, organization__isnull=False)
+                ),
+                name="quote_has_one_speaker",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker}: {self.text[:60]}"
+
+    @property
+    def speaker(self) -> Person | Organization | None:
+        return self.person or self.organization
+
+
+class Statistic(ExtractedRow):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="statistics")
+    value = models.DecimalField(max_digits=30, decimal_places=6)
+    unit = models.CharField(max_length=80, db_index=True)
+    what = models.CharField(max_length=300, blank=True, help_text="What the figure counts.")
+    qualifier = models.CharField(max_length=40, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
+    as_written = models.CharField(max_length=300)
+    sentence = models.TextField(blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["article", "position"]
+
+    def __str__(self) -> str:
+        return self.as_written
+
+
+class ArticleTopic(ExtractedRow):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="article_links")
+    terms = models.JSONField(default=list, blank=True, help_text="The matching terms found.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "topic"], name="one_link_per_topic")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.topic} — {self.article}"

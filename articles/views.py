@@ -1,0 +1,132 @@
+"""Thin views: the querysets and the FilterSet do the work."""
+
+from django.db.models import Count, Prefetch
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
+
+from articles.filters import ArticleFilter
+from articles.models import (
+    Article,
+    Organization,
+    OrganizationMention,
+    Person,
+    PersonMention,
+    Quote,
+    Topic,
+)
+
+LIST_PAGE_SIZE = 20
+
+
+def article_list_queryset():
+    return Article.objects.select_related("outlet").defer("raw_text", "body")
+
+
+class HomeView(TemplateView):
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            article_count=Article.objects.count(),
+            person_count=Person.objects.count(),
+            organization_count=Organization.objects.count(),
+            recent_articles=article_list_queryset()[:8],
+            top_speakers=Person.objects.annotate(n=Count("quotes__article", distinct=True))
+            .filter(n__gt=0)
+            .order_by("-n", "name")[:8],
+            top_organizations=Organization.objects.annotate(
+                n=Count("mentions", distinct=True)
+            ).order_by("-n", "name")[:8],
+            top_topics=Topic.objects.annotate(n=Count("article_links")).order_by("-n", "name")[
+                :8
+            ],
+        )
+        return context
+
+
+class ArticleListView(FilterView):
+    filterset_class = ArticleFilter
+    template_name = "articles/article_list.html"
+    paginate_by = LIST_PAGE_SIZE
+
+    def get_queryset(self):
+        return article_list_queryset()
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            response.status_code = 400
+        return response
+
+    def paginate_queryset(self, queryset, page_size):
+        # An out-of-range page shows the last page instead of a 404 page of nothing.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query_without_page"] = query.urlencode()
+        return context
+
+
+class ArticleDetailView(DetailView):
+    model = Article
+    template_name = "articles/article_detail.html"
+
+    def get_queryset(self):
+        return Article.objects.select_related("outlet").prefetch_related(
+            Prefetch("person_mentions", PersonMention.objects.select_related("person")),
+            Prefetch(
+                "organization_mentions", OrganizationMention.objects.select_related("organization")
+            ),
+            Prefetch("quotes", Quote.objects.select_related("person", "organization")),
+            "statistics",
+            "topic_links__topic",
+        )
+
+
+class PersonDetailView(DetailView):
+    model = Person
+    template_name = "articles/person_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["mentions"] = (
+            self.object.mentions.select_related("article", "article__outlet")
+            .defer("article__raw_text", "article__body")
+            .order_by("-article__published")
+        )
+        context["quotes"] = (
+            self.object.quotes.select_related("article")
+            .defer("article__raw_text", "article__body")
+            .order_by("-article__published", "position")
+        )
+        return context
+
+
+class OrganizationDetailView(DetailView):
+    model = Organization
+    template_name = "articles/organization_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["articles"] = (
+            article_list_queryset()
+            .filter(organization_mentions__organization=self.object)
+            .distinct()
+        )
+        return context
+
+
+class TopicDetailView(DetailView):
+    model = Topic
+    template_name = "articles/topic_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["articles"] = article_list_queryset().filter(topic_links__topic=self.object)
+        return context

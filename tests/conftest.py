@@ -1,0 +1,21 @@
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+SEEDS_EXPECTED = REPO.parent / "shared" / "spec" / "seeds-expected.json"
+
+
+def load_seeds_expected() -> dict:
+    if not SEEDS_EXPECTED.exists():
+        pytest.skip(f"{SEEDS_EXPECTED} is absent: clone the repo with ../shared beside it")
+    return json.loads(SEEDS_EXPECTED.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def seeded(db):
+    """The five seed articles, imported as `make run` imports them."""
+    call_command("import_articles", str(SEEDS), verbosity=0)

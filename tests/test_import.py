@@ -1,0 +1,128 @@
+import io
+import json
+import shutil
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles.models import Article, Organization, Person, PersonMention, Quote, Statistic
+from tests.conftest import SEEDS
+
+
+def run_import(*args):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_articles", *map(str, args), stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def table_counts():
+    return [
+        model.objects.count()
+        for model in (Article, Person, Organization, PersonMention, Quote, Statistic)
+    ]
+
+
+@pytest.mark.django_db
+def test_import_of_seeds_creates_five_articles_with_entities():
+    out, _ = run_import(SEEDS)
+    assert "imported 5, updated 0, unchanged 0, failed 0" in out
+    assert Article.objects.count() == 5
+    assert Person.objects.filter(slug="li-qiang").exists()
+    assert Person.objects.get(slug="li-qiang").articles.count() == 2
+    assert Statistic.objects.exists()
+
+
+@pytest.mark.django_db
+def test_reimport_changes_nothing_and_creates_no_duplicates():
+    run_import(SEEDS)
+    before = table_counts()
+    stamps = list(Article.objects.order_by("pk").values_list("updated_at", flat=True))
+    out, _ = run_import(SEEDS)
+    assert "imported 0, updated 0, unchanged 5, failed 0" in out
+    assert table_counts() == before
+    assert list(Article.objects.order_by("pk").values_list("updated_at", flat=True)) == stamps
+
+
+@pytest.mark.django_db
+def test_bad_files_are_reported_and_skipped_while_the_rest_import(tmp_path):
+    for seed in sorted(SEEDS.iterdir())[:2]:
+        shutil.copy(seed, tmp_path / seed.name)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 10)
+    (tmp_path / "broken.jsonl").write_text('{"title": "x", "text": "ok"}\n{not json\n')
+    with pytest.raises(CommandError) as raised:
+        run_import(tmp_path)
+    message = str(raised.value)
+    assert "imported 3" in message  # two seeds and the good first line of broken.jsonl
+    assert "failed 3" in message
+    assert Article.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_failure_reasons_name_the_file(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_articles", str(tmp_path / "empty.txt"), stderr=err)
+    assert "empty.txt: skipped: empty file" in err.getvalue()
+
+
+@pytest.mark.django_db
+def test_missing_path_is_a_clear_error(tmp_path):
+    with pytest.raises(CommandError, match="missing.txt"):
+        run_import(tmp_path / "missing.txt")
+
+
+@pytest.mark.django_db
+def test_dry_run_writes_nothing():
+    out, _ = run_import("--dry-run", SEEDS)
+    assert "would have imported 5" in out
+    assert Article.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_changed_file_updates_its_article_but_keeps_staff_corrections(tmp_path):
+    seed = sorted(SEEDS.iterdir())[0]
+    copy = tmp_path / seed.name
+    shutil.copy(seed, copy)
+    run_import(copy)
+    article = Article.objects.get()
+    article.title = "Corrected by staff"
+    article.curated_fields = ["title"]
+    article.save()
+
+    copy.write_text(seed.read_text(encoding="utf-8") + "\n\nA new closing paragraph.\n")
+    out, _ = run_import(copy)
+    assert "updated 1" in out
+    article.refresh_from_db()
+    assert Article.objects.count() == 1
+    assert article.title == "Corrected by staff"
+    assert "A new closing paragraph." in article.body
+
+
+@pytest.mark.django_db
+def test_curated_rows_survive_reextraction(tmp_path):
+    seed = sorted(SEEDS.iterdir())[0]
+    copy = tmp_path / seed.name
+    shutil.copy(seed, copy)
+    run_import(copy)
+    article = Article.objects.get()
+    mention = article.person_mentions.get(person__slug="li-qiang")
+    mention.role = "Premier of the State Council"
+    mention.curated = True
+    mention.save()
+    copy.write_text(seed.read_text(encoding="utf-8") + "\n\nMore text.\n")
+    run_import(copy)
+    mention = article.person_mentions.get(person__slug="li-qiang")
+    assert mention.role == "Premier of the State Council"
+    assert article.person_mentions.filter(person__slug="li-qiang").count() == 1
+
+
+@pytest.mark.django_db
+def test_report_file_lists_each_file(tmp_path):
+    report = tmp_path / "report.json"
+    run_import("--report", report, SEEDS)
+    data = json.loads(report.read_text())
+    assert len(data["files"]) == 5
+    assert {row["status"] for row in data["files"]} == {"imported"}
+    assert all(row["persons"] >= 0 for row in data["files"])

@@ -1,0 +1,103 @@
+import pytest
+from django.urls import reverse
+
+from articles.models import Article, Person
+
+LIST = reverse("articles:article-list")
+
+
+def listed_titles(response):
+    return [article.title for article in response.context["object_list"]]
+
+
+def test_list_shows_all_articles_newest_first(client, seeded):
+    response = client.get(LIST)
+    assert response.status_code == 200
+    dates = [article.published for article in response.context["object_list"]]
+    assert len(dates) == 5
+    assert dates == sorted(dates, reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_count"),
+    [
+        ("year=2023", 2),
+        ("person=li-qiang", 2),
+        ("speaker=daren-tang", 2),
+        ("organization=world-intellectual-property-organization", 4),
+        ("published_after=2020-01-01&published_before=2021-12-31", 2),
+        ("month=2023-10", 1),
+        ("year=2023&person=li-qiang&speaker=daren-tang", 1),
+        ("person=nobody-at-all", 0),
+        ("outlet=xinhua-news-agency", 1),
+    ],
+)
+def test_filters_combine(client, seeded, query, expected_count):
+    response = client.get(f"{LIST}?{query}")
+    assert response.status_code == 200
+    assert len(response.context["object_list"]) == expected_count
+
+
+def test_topic_filter_lists_only_tagged_articles(client, seeded):
+    topic = Article.objects.get(published="2020-12-16").topics.first()
+    assert topic is not None
+    response = client.get(f"{LIST}?topic={topic.slug}")
+    listed = response.context["object_list"]
+    assert listed
+    assert all(article.topics.filter(pk=topic.pk).exists() for article in listed)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["year=abc", "published_after=2023-13-45", "month=2023-1", "month=abcd-ef", "year=99999999"],
+)
+def test_bad_filter_values_give_400_not_500(client, seeded, query):
+    response = client.get(f"{LIST}?{query}")
+    assert response.status_code == 400
+    assert b"could not be used" in response.content
+
+
+@pytest.mark.parametrize("query", ["page=999999", "page=-1", "page=abc", "x=" + "a" * 10000])
+def test_odd_query_strings_never_500(client, seeded, query):
+    assert client.get(f"{LIST}?{query}").status_code == 200
+
+
+def test_every_detail_page_renders(client, seeded):
+    for article in Article.objects.all():
+        response = client.get(article.get_absolute_url())
+        assert response.status_code == 200
+        assert article.title.encode() in response.content.replace(b"&#x27;", b"'")
+    for person in Person.objects.all():
+        assert client.get(person.get_absolute_url()).status_code == 200
+
+
+def test_detail_page_links_entities_to_filtered_lists(client, seeded):
+    article = Article.objects.get(published="2023-04-28")
+    content = client.get(article.get_absolute_url()).content.decode()
+    assert f"{LIST}?person=li-qiang" in content
+    assert f"{LIST}?speaker=daren-tang" in content
+    assert "?organization=world-intellectual-property-organization" in content
+    assert "fontLarger" not in content.split("<details")[0]
+
+
+def test_unknown_slug_is_404(client, seeded):
+    assert client.get(reverse("articles:article-detail", args=["no-such-article"])).status_code == 404
+    assert client.get(reverse("articles:person-detail", args=["no-such-person"])).status_code == 404
+
+
+def test_home_leads_into_the_archive(client, seeded):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert LIST.encode() in response.content
+    assert b"5 articles" in response.content
+
+
+def test_list_query_count_is_constant(client, seeded, django_assert_max_num_queries):
+    with django_assert_max_num_queries(4):
+        client.get(LIST)
+
+
+def test_detail_query_count_is_constant(client, seeded, django_assert_max_num_queries):
+    article = Article.objects.get(published="2021-11-09")
+    with django_assert_max_num_queries(8):
+        client.get(article.get_absolute_url())
