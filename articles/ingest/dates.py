@@ -35,7 +35,8 @@ TIME_RE = re.compile(rf"\b{_TIME}\b")
 TIME_THEN_DATE_RE = re.compile(rf"\b({_TIME}),?\s+((?:{'|'.join(_DATE_FORMS)}))")
 MONTH_DAY_RE = re.compile(rf"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+{_YEAR})")
 DAY_MONTH_RE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH})\b(?!,?\s+{_YEAR})")
-YEAR_RE = re.compile(rf"(?<![\d-])({_YEAR})(?![\d-])")
+YEAR_RE = re.compile(rf"(?<![\d-])({_YEAR})(?![\d-])")  # a year standing alone
+_HAS_YEAR_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 WEEKDAY_RE = re.compile(
     r"\b(?:on|last|this|late|early)\s+(%s)\b" % "|".join(calendar.day_name), re.IGNORECASE
 )
@@ -54,7 +55,7 @@ class FoundDate:
 def parse_date(text: str) -> tuple[dt.date | None, dt.time | None]:
     """Parse one date expression (with an optional time); (None, None) if it is not one."""
     text = text.strip().strip("|,;")
-    if not text or not YEAR_RE.search(text):
+    if not text or not _HAS_YEAR_RE.search(text):
         return None, None
     try:
         parsed = date_parser.parse(text, fuzzy=True, dayfirst=False)

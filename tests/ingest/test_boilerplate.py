@@ -1,0 +1,63 @@
+import pytest
+
+from articles.ingest.boilerplate import is_end_of_story, is_furniture, strip_photo_credits
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By continuing to browse our site you agree to our use of cookies, revised Privacy "
+        "Policy and Terms of Use. You can change your cookie settings through your browser.",
+        "SITEMAP",
+        "Copyright © 2024 CGTN. 京ICP备20000184号",
+        "Disinformation report hotline: 010-85061466",
+        "fontLarger fontSmaller",
+        "Share",
+        "Enditem",
+        "IPR Photo:VCG",
+        "Facebook Twitter LinkedIn",
+        "PR/2023/898",
+        "(Reporting by Jane Doe; Editing by John Roe)",
+    ],
+)
+def test_furniture_lines(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Li said China has always attached great importance to IPR protection.",
+        "Tang said the WIPO will further strengthen cooperation with China.",
+        "The court shared its ruling with the parties on Monday.",
+    ],
+)
+def test_story_lines_are_not_furniture(line):
+    assert not is_furniture(line)
+
+
+def test_photo_credit_with_photographer():
+    text, credits = strip_photo_credits(
+        "Li Qiang meets Daren Tang in Beijing, April 27, 2023. (Xinhua/Liu Weibing)"
+    )
+    assert text == "Li Qiang meets Daren Tang in Beijing, April 27, 2023."
+    assert credits.photo_agencies == ["Xinhua"]
+    assert credits.photographers == ["Liu Weibing"]
+
+
+def test_bracket_and_trailing_credits():
+    text, credits = strip_photo_credits("[Photo/VCG] The office received 1.4 million filings.")
+    assert text == "The office received 1.4 million filings."
+    assert credits.photo_agencies == ["VCG"]
+    text, credits = strip_photo_credits("A study session in Beijing, October 31, 2023. /Xinhua")
+    assert text.endswith("2023.")
+    assert credits.photo_agencies == ["Xinhua"]
+    _, credits = strip_photo_credits("[Photo by Zhu Xingxin/China Daily] Visitors at a fair.")
+    assert credits.photographers == ["Zhu Xingxin"]
+    assert credits.photo_agencies == ["China Daily"]
+
+
+def test_end_of_story_headings():
+    assert is_end_of_story("Related stories")
+    assert is_end_of_story("Most Viewed")
+    assert not is_end_of_story("Related reforms were announced on Monday.")

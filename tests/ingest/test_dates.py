@@ -1,0 +1,57 @@
+import datetime as dt
+
+import pytest
+
+from articles.ingest import dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_date", "expected_time"),
+    [
+        ("April 28, 2023", dt.date(2023, 4, 28), None),
+        ("Nov 09, 2021 06:03 PM", dt.date(2021, 11, 9), dt.time(18, 3)),
+        ("2020-12-16 12:10:05", dt.date(2020, 12, 16), dt.time(12, 10, 5)),
+        ("2020-02-27 11:24", dt.date(2020, 2, 27), dt.time(11, 24)),
+        ("1 March 2020", dt.date(2020, 3, 1), None),
+        ("March 1, 2020", dt.date(2020, 3, 1), None),
+        ("05-Jun-2022", dt.date(2022, 6, 5), None),
+        ("Sept. 3, 2019", dt.date(2019, 9, 3), None),
+    ],
+)
+def test_parse_date_forms(text, expected_date, expected_time):
+    found = dates.find_full_dates(f"Updated: {text} Source: somewhere")
+    assert found, text
+    assert found[0].date == expected_date
+    assert found[0].time == expected_time
+
+
+def test_time_then_date():
+    found = dates.find_time_then_date("(People's Daily Online) 09:25, March 01, 2020")
+    assert found.date == dt.date(2020, 3, 1)
+    assert found.time == dt.time(9, 25)
+
+
+def test_yearless_dates_are_not_full_dates():
+    assert dates.find_full_dates("BEIJING, April 27 (Xinhua) --") == []
+    assert dates.month_day_without_year("BEIJING, April 27 (Xinhua) --") == (4, 27)
+    assert dates.month_day_without_year("On 20 April, the forum opened") == (4, 20)
+
+
+def test_years_and_numbers_alone_are_not_dates():
+    assert dates.find_full_dates("with more than 68,000 applications in 2020") == []
+    assert dates.parse_date("12th") == (None, None)
+
+
+def test_context_years_skip_targets():
+    text = "a guideline to build the country into a strong country by 2035. In 2020, it grew."
+    assert dates.context_years(text) == [2020]
+
+
+def test_weekday_picks_the_year():
+    # 27 April was a Thursday in 2023 and in 2017; 2022 is ruled out.
+    assert dates.year_for_month_day(4, 27, [2022, 2023], weekday=3) == 2023
+    assert dates.year_for_month_day(4, 27, [2022], weekday=None) == 2022
+
+
+def test_weekdays_mentioned():
+    assert dates.weekdays_mentioned("the ministry said on Tuesday. Last Friday it met") == [1, 4]
