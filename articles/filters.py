@@ -10,11 +10,19 @@ from django.core.validators import RegexValidator
 from django.db.models import Exists, OuterRef, Q
 
 from articles.models import Article, ArticleTopic, OrganizationMention, PersonMention, Quote
+from articles.search import search
+
+SORT_NEWEST, SORT_OLDEST, SORT_RELEVANCE = "newest", "oldest", "relevance"
+SORT_ORDERINGS = {
+    SORT_NEWEST: ["-published", "-published_time", "-id"],
+    SORT_OLDEST: ["published", "published_time", "id"],
+}
 
 _MONTH_VALIDATOR = RegexValidator(r"^\d{4}-(0[1-9]|1[0-2])$", "Use YYYY-MM, e.g. 2023-04.")
 
 
 class ArticleFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_search", max_length=200, label="Search")
     year = django_filters.NumberFilter(
         field_name="published__year", min_value=1, max_value=9999, label="Year"
     )
@@ -34,10 +42,38 @@ class ArticleFilter(django_filters.FilterSet):
     )
     topic = django_filters.CharFilter(method="filter_topic", label="Topic (slug)")
     outlet = django_filters.CharFilter(field_name="outlet__slug", label="Outlet (slug)")
+    sort = django_filters.ChoiceFilter(
+        method="sort_by",
+        choices=[
+            (SORT_NEWEST, "Newest first"),
+            (SORT_OLDEST, "Oldest first"),
+            (SORT_RELEVANCE, "Relevance"),
+        ],
+        empty_label=None,
+        label="Sort",
+    )
 
     class Meta:
         model = Article
         fields = []
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        # Ordering comes last, after every filter and the search, so it can use the rank.
+        sort = self.form.cleaned_data.get("sort") if self.is_bound and self.is_valid() else ""
+        searching = bool(self.form.cleaned_data.get("q")) if self.is_bound else False
+        if not sort:
+            sort = SORT_RELEVANCE if searching else SORT_NEWEST
+        if sort == SORT_RELEVANCE and searching:
+            return queryset.order_by("-search_rank", "-published", "-id")
+        return queryset.order_by(*SORT_ORDERINGS.get(sort, SORT_ORDERINGS[SORT_NEWEST]))
+
+    def filter_search(self, queryset, name, value):
+        return search(queryset, value)
+
+    def sort_by(self, queryset, name, value):
+        return queryset  # applied in `qs`, after the search has annotated the rank
 
     def filter_month(self, queryset, name, value):
         year, month = (int(part) for part in value.split("-"))

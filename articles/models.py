@@ -5,6 +5,7 @@ re-extracted, except rows staff marked `curated`. Article, Person and Organizati
 `curated_fields` list: a field named there was corrected by staff and an import never writes it.
 """
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -140,6 +141,8 @@ class Article(CuratedFieldsMixin, TimestampedMixin):
     content_hash = models.CharField(max_length=64, unique=True)
     needs_review = models.BooleanField(default=False, db_index=True)
     review_notes = models.TextField(blank=True)
+    # Filled by a PostgreSQL trigger (migration 0003); SQLite searches an FTS5 table instead.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     persons = models.ManyToManyField(Person, through="PersonMention", related_name="articles")
     organizations = models.ManyToManyField(

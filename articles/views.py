@@ -4,7 +4,8 @@ from django.db.models import Count, Prefetch
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from articles.filters import ArticleFilter
+from articles.facets import active_chips, article_facets, with_param
+from articles.filters import SORT_NEWEST, SORT_OLDEST, SORT_RELEVANCE, ArticleFilter
 from articles.models import (
     Article,
     Organization,
@@ -14,6 +15,7 @@ from articles.models import (
     Quote,
     Topic,
 )
+from articles.search import render_snippet
 
 LIST_PAGE_SIZE = 20
 
@@ -70,6 +72,23 @@ class ArticleListView(FilterView):
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query_without_page"] = query.urlencode()
+        valid = not self.filterset.is_bound or self.filterset.is_valid()
+        context["facets"] = article_facets(self.object_list, self.request.GET) if valid else []
+        context["chips"] = active_chips(self.request.GET, context["facets"])
+        searching = valid and bool(self.filterset.form.cleaned_data.get("q"))
+        context["searching"] = searching
+        current = self.request.GET.get("sort") or (SORT_RELEVANCE if searching else SORT_NEWEST)
+        context["sort_links"] = [
+            (label, with_param(self.request.GET, "sort", value), value == current)
+            for value, label in (
+                (SORT_RELEVANCE, "relevance"),
+                (SORT_NEWEST, "newest"),
+                (SORT_OLDEST, "oldest"),
+            )
+            if searching or value != SORT_RELEVANCE
+        ]
+        for article in context["object_list"]:
+            article.snippet = render_snippet(getattr(article, "snippet_raw", ""))
         return context
 
 

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from articles.ingest.model import (
     ORG_ACADEMIC,
@@ -57,9 +58,14 @@ class _Entry:
     generic: bool  # a name any country's body could carry, e.g. "Ministry of Justice"
 
 
+@cache
+def _gazetteer_data() -> dict:
+    return json.loads(GAZETTEER_PATH.read_text(encoding="utf-8"))
+
+
 def _load_gazetteer() -> tuple[dict[str, _Entry], dict[str, str], set[str]]:
     """Surface form -> entry, country word -> country, and the words that mean China."""
-    data = json.loads(GAZETTEER_PATH.read_text(encoding="utf-8"))
+    data = _gazetteer_data()
     by_form: dict[str, _Entry] = {}
     for raw in data["organizations"]:
         kind = raw.get("kind", ORG_OTHER)
@@ -75,6 +81,10 @@ def _load_gazetteer() -> tuple[dict[str, _Entry], dict[str, str], set[str]]:
         for word in [country, *words]
     }
     return by_form, country_of_word, set(data["places"]["china"])
+
+
+def _load_surnames() -> frozenset[str]:
+    return frozenset(_gazetteer_data()["chinese_surnames"])
 
 
 def _trie_regex(forms: list[str]) -> str:
@@ -100,6 +110,16 @@ def _trie_regex(forms: list[str]) -> str:
 
 
 _BY_FORM, _COUNTRY_OF_WORD, _CHINA_WORDS = _load_gazetteer()
+# Words that name a country (not a demonym): an organization name ends after "of <country>".
+_COUNTRY_NAMES = (
+    {
+        word
+        for word, country in _COUNTRY_OF_WORD.items()
+        if word == country or word.isupper() or word.replace(".", "").isupper()
+    }
+    | {country.split()[-1] for country in _COUNTRY_OF_WORD.values()}
+    | {"China", "Britain", "America"}
+)
 _BY_FOLDED_FORM = {form.casefold(): entry for form, entry in _BY_FORM.items() if len(form) > 3}
 _GAZETTEER_RE = re.compile(r"(?<![\w.-])(?:" + _trie_regex(sorted(_BY_FORM)) + r")(?![\w-])")
 _ACRONYM_OF_FORM = {entry.acronym for entry in _BY_FORM.values() if entry.acronym}
@@ -138,7 +158,6 @@ _HEAD_KINDS = {
     "Alliance": ORG_OTHER,
     "Organization": ORG_OTHER,
     "Organisation": ORG_OTHER,
-    "Union": ORG_OTHER,
     "Bank": ORG_OTHER,
     "Daily": ORG_MEDIA,
     "Group": ORG_COMPANY,
@@ -153,6 +172,16 @@ _HEAD_KINDS = {
     "LLC": ORG_COMPANY,
     "PLC": ORG_COMPANY,
     "GmbH": ORG_COMPANY,
+    "Firm": ORG_COMPANY,
+    "Technologies": ORG_COMPANY,
+    "Electronics": ORG_COMPANY,
+    "Electric": ORG_COMPANY,
+    "Robotics": ORG_COMPANY,
+    "Pharmaceuticals": ORG_COMPANY,
+    "Motors": ORG_COMPANY,
+    "Industries": ORG_COMPANY,
+    "Center": ORG_OTHER,
+    "Centre": ORG_OTHER,
     "Minister": ORG_GOVERNMENT,
 }
 # Heads that can open a name and take an "of/for ..." tail: "Ministry of Commerce".
@@ -160,11 +189,19 @@ _HEADS_WITH_TAIL = {
     "Ministry", "Office", "Administration", "Bureau", "Commission", "Council", "Committee",
     "Department", "Agency", "Authority", "Secretariat", "Procuratorate", "Court", "Tribunal",
     "University", "Institute", "Academy", "College", "School", "Association", "Federation",
-    "Society", "Chamber", "Foundation", "Alliance", "Organization", "Organisation", "Union",
-    "Bank", "Minister",
+    "Society", "Chamber", "Foundation", "Alliance", "Organization", "Organisation",
+    "Bank", "Center", "Centre", "Minister",
 }  # fmt: skip
 _COMPANY_HEADS = {h for h, kind in _HEAD_KINDS.items() if kind == ORG_COMPANY}
-_INTERNATIONAL_OPENERS = {"World", "International", "Global", "Asian", "European", "African"}
+# "Center" names an organization, except after words that make it a venue.
+_VENUE_WORDS = {
+    "Convention", "Exhibition", "Expo", "Conference", "Shopping", "Sports", "Trade", "Financial",
+    "Business", "Press", "Media", "Cultural", "Culture", "Art", "Arts", "Performing", "Visitor",
+    "Visitors", "Community", "Commercial", "Fitness", "Aquatics", "Olympic", "Service",
+}  # fmt: skip
+_INTERNATIONAL_OPENERS = {
+    "World", "International", "Global", "Asian", "European", "African", "UN", "United",
+}  # fmt: skip
 
 # Capitalised words that open a sentence or a title rather than a name.
 _NOT_NAME_WORDS = {
@@ -174,9 +211,9 @@ _NOT_NAME_WORDS = {
     "Some", "All", "Other", "Local", "According", "When", "While", "Since", "If", "Although",
     "Premier", "President", "Minister", "Commissioner", "Director", "Deputy", "Vice",
     "Chairman", "Chairwoman", "Chair", "Secretary", "Spokesperson", "Spokesman", "Spokeswoman",
-    "General", "Head", "Chief", "Professor", "Prof", "Dr", "Mr", "Mrs", "Ms", "Judge",
+    "Head", "Chief", "Professor", "Prof", "Dr", "Mr", "Mrs", "Ms", "Judge",
     "Ambassador", "Governor", "Mayor", "CEO", "Founder", "Senior", "Former", "Executive",
-    "Officer", "Researcher", "Analyst", "Lawyer", "Attorney", "Member", "Dean", "Party",
+    "Officer", "Researcher", "Analyst", "Lawyer", "Attorney", "Member", "Dean",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Photo", "File", "Source",
@@ -192,17 +229,22 @@ _TITLE_WORDS = {
 }  # fmt: skip
 _ABBREVIATIONS = {"Co", "Corp", "Inc", "Ltd", "St", "No", "Jr"}
 # Common Chinese surnames: in "Minister of Commerce Wang Wentao" the name starts at "Wang".
-_SURNAMES = set(
-    "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Gao Luo Zheng "
-    "Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye "
-    "Cheng Wei Su Lu Ding Ren Shen Yao Jin Fu Fan Shi Qian Dai Xia Zou Bai Meng Hou Lei Long "
-    "Duan Hao Qin Yin Xiong Qiu Jia Wen Yi Gu Mao Tan Lyu Kong Cui".split()
-)
+_SURNAMES = _load_surnames()
+# Capitalised phrases with a head word that name no organization.
+_NOT_ORGANIZATIONS = {
+    "Box Office",
+    "Oval Office",
+    "Post Office",
+    "Soviet Union",
+    "Supreme Court Justice",
+}
 _CHINA_SUFFIXES = (" of China", " of the People's Republic of China", " of the PRC", ", China")
 _COMPANY_SUFFIX_RE = re.compile(
     r"(?:,?\s+(?:Co\.|Co\b|Ltd\.?|Inc\.?|Limited\b|Corp\.?|Corporation\b|Holdings?\b|LLC\b|PLC\b))+$"
 )
 
+_HEAD_RE = re.compile(r"(?<![\w.'’-])(?:" + "|".join(_HEAD_KINDS) + r")(?![\w-])")
+_WINDOW = 130  # characters read on each side of a head word: longer than most names
 _TOKEN_RE = re.compile(r"[A-Za-z0-9](?:[\w&'’\-]|\.(?=\w))*\.?|&")
 _FOLLOWING_SUFFIX_RE = re.compile(r"(?:,?\s+(?:Co\.|Ltd\.?|Inc\.?|Limited\b|LLC\b|PLC\b))+")
 _DEFINED_ACRONYM_RE = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z&]{0,2}[A-Z][A-Za-z&]{0,6})\)")
@@ -233,7 +275,10 @@ _SHORT_HEADS = {
     "firm": ORG_COMPANY,
 }
 _SHORT_FORM_RE = re.compile(
-    r"\b[Tt]he\s+(?P<head>" + "|".join(_SHORT_HEADS) + "|" + "|".join(h.title() for h in _SHORT_HEADS)
+    r"\b[Tt]he\s+(?P<head>"
+    + "|".join(_SHORT_HEADS)
+    + "|"
+    + "|".join(h.title() for h in _SHORT_HEADS)
     + r")(?![\w-])(?!\s+(?:of|for)\b)(?!\s+[A-Z])"
 )
 
@@ -256,29 +301,35 @@ class _Candidate:
         return self.end - self.start
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     text: str  # without a sentence-final period
     start: int
     end: int  # end of the word, not counting a sentence-final period
     ends_sentence: bool
+    bare: str  # without a possessive or abbreviation period: "Court's" -> "Court"
+    is_possessive: bool
 
-    @property
     def is_capitalised(self) -> bool:
         first = self.text[0]
         return first.isupper() or (first.isdigit() and any(c.isalpha() for c in self.text))
 
 
-def _tokens(body: str) -> list[_Token]:
+def _tokens(body: str, start: int, end: int) -> list[_Token]:
     tokens = []
-    for match in _TOKEN_RE.finditer(body):
-        text, end = match.group(), match.end()
+    for match in _TOKEN_RE.finditer(body, start, end):
+        text, word_end = match.group(), match.end()
         ends_sentence = False
         if text.endswith(".") and len(text) > 1:
-            bare = text[:-1]
-            if bare not in _ABBREVIATIONS and "." not in bare:
-                text, end, ends_sentence = bare, end - 1, True
-        tokens.append(_Token(text, match.start(), end, ends_sentence))
+            without_period = text[:-1]
+            if without_period not in _ABBREVIATIONS and "." not in without_period:
+                text, word_end, ends_sentence = without_period, word_end - 1, True
+        bare = text
+        if bare.endswith(("'s", "’s")) and bare not in _NAME_POSSESSIVES:
+            bare = bare[:-2]
+        is_possessive = bare != text
+        tokens.append(
+            _Token(text, match.start(), word_end, ends_sentence, bare.rstrip("."), is_possessive)
+        )
     return tokens
 
 
@@ -288,10 +339,16 @@ def _joined(body: str, left: _Token, right: _Token) -> bool:
 
 
 def _is_name_word(token: _Token) -> bool:
-    if not token.is_capitalised or token.text in _NOT_NAME_WORDS:
+    if not token.is_capitalised() or token.text in _NOT_NAME_WORDS:
         return False
+    if "-" in token.text and token.text.rsplit("-", 1)[1][:1].islower():
+        return False  # "Shenzhen-based", "state-owned"
     is_possessive = token.text.endswith(("'s", "’s", "s'"))
     return not is_possessive or token.text in _NAME_POSSESSIVES
+
+
+def _is_tail_word(token: _Token) -> bool:
+    return _is_name_word(token) or (token.is_possessive and token.bare[:1].isupper())
 
 
 def _gazetteer_candidates(body: str) -> list[_Candidate]:
@@ -322,37 +379,54 @@ def _foreign_country_before(body: str, start: int) -> tuple[str, int] | None:
     return country, match.start(1)
 
 
-def _pattern_candidates(body: str, tokens: list[_Token]) -> list[_Candidate]:
+def _pattern_candidates(body: str) -> list[_Candidate]:
+    """Candidates around each head word, reading only a window of words around it."""
     candidates = []
-    for index, token in enumerate(tokens):
-        if token.text not in _HEAD_KINDS:
-            continue
-        candidate = _candidate_around_head(body, tokens, index)
+    for match in _HEAD_RE.finditer(body):
+        window_start = max(0, match.start() - _WINDOW)
+        if window_start:
+            window_start = body.find(" ", window_start, match.start()) + 1
+        window_end = body.rfind(" ", match.end(), match.end() + _WINDOW)
+        if window_end < 0:
+            window_end = len(body)
+        tokens = _tokens(body, window_start, window_end)
+        head = next(i for i, token in enumerate(tokens) if token.start == match.start())
+        candidate = _candidate_around_head(body, tokens, head)
         if candidate is not None:
             candidates.append(candidate)
     return candidates
 
 
 def _candidate_around_head(body: str, tokens: list[_Token], head: int) -> _Candidate | None:
-    head_word = tokens[head].text
+    head_word = tokens[head].bare
     first = _expand_left(body, tokens, head) if head_word != "Minister" else head
-    last = _expand_tail(body, tokens, head) if head_word in _HEADS_WITH_TAIL else head
+    if first is None:
+        return None
+    can_take_tail = head_word in _HEADS_WITH_TAIL and not tokens[head].is_possessive
+    last = _expand_tail(body, tokens, head) if can_take_tail else head
     if first == head and last == head:
         return None  # a bare head word ("Office") names nothing
-    if head_word == "Minister" and last == head:
+    if head_word == "Minister" and not _names_a_ministry(tokens, head, last):
         return None
-    start, end = tokens[first].start, tokens[last].end
-    if head_word in _COMPANY_HEADS or tokens[last].text in _COMPANY_HEADS:
+    if head_word in ("Center", "Centre") and head > 0 and tokens[head - 1].bare in _VENUE_WORDS:
+        return None
+    start = tokens[first].start
+    end = tokens[last].start + len(tokens[last].bare)
+    if tokens[last].text != tokens[last].bare and not tokens[last].is_possessive:
+        end = tokens[last].end  # keep the period of "Inc." or "Co."
+    if tokens[last].bare in _COMPANY_HEADS and not tokens[last].is_possessive:
         suffix = _FOLLOWING_SUFFIX_RE.match(body, end)
         if suffix:
             end = suffix.end()
     if _is_part_of_title(body, tokens, last, end) or _is_regulated_subject(tokens, first):
         return None
-    name = body[start:end]
+    name = " ".join(body[start:end].split())
+    if name in _NOT_ORGANIZATIONS:
+        return None
     kind = _HEAD_KINDS[head_word]
     if head_word == "Minister":
         name = "Ministry" + name[len("Minister") :]
-    elif kind == ORG_OTHER and tokens[first].text in _INTERNATIONAL_OPENERS:
+    elif kind in (ORG_OTHER, ORG_GOVERNMENT) and tokens[first].text in _INTERNATIONAL_OPENERS:
         kind = ORG_INTERNATIONAL
     entry = _known_entry(name)
     if entry is not None:
@@ -360,23 +434,40 @@ def _candidate_around_head(body: str, tokens: list[_Token], head: int) -> _Candi
     return _Candidate(start, end, name, "", kind, False)
 
 
-def _expand_left(body: str, tokens: list[_Token], head: int) -> int:
+def _expand_left(body: str, tokens: list[_Token], head: int) -> int | None:
+    """Index of the name's first word; None when the name's left edge cannot be told."""
     first = head
     index = head - 1
     while index >= 0 and _joined(body, tokens[index], tokens[index + 1]):
         word = tokens[index].text
         if _is_name_word(tokens[index]):
             first = index
-        elif word in ("of", "for", "and", "&") or (word == "the" and _after_of(tokens, index)):
+        elif word in ("and", "&"):
             pass  # a connector only counts once a name word is found further left
+        elif word == "the" and index > 0 and tokens[index - 1].text in ("of", "for"):
+            pass
+        elif word in ("of", "for") and index > 0:
+            before = tokens[index - 1]
+            if before.bare in _HEADS_WITH_TAIL and _joined(body, before, tokens[index]):
+                pass  # "General Office of the CPC Central Committee"
+            elif tokens[index + 1].text != "the" and _is_name_word(before):
+                return None  # "Internet of Things Alliance", "Zhang Ping of Peking University"
+            else:
+                break
         else:
             break
         index -= 1
     return first
 
 
-def _after_of(tokens: list[_Token], index: int) -> bool:
-    return index > 0 and tokens[index - 1].text in ("of", "for")
+def _names_a_ministry(tokens: list[_Token], head: int, last: int) -> bool:
+    """ "Minister of Justice of X" names a ministry; "Prime Minister of Pakistan" does not."""
+    if head > 0 and tokens[head - 1].text in ("Prime", "Chief", "First"):
+        return False
+    if last == head or tokens[head + 1].text != "of":
+        return False
+    subject = tokens[head + 2] if tokens[head + 2].text != "the" else tokens[head + 3]
+    return subject.bare not in _COUNTRY_NAMES and subject.bare not in ("State", "Republic")
 
 
 def _expand_tail(body: str, tokens: list[_Token], head: int) -> int:
@@ -385,6 +476,11 @@ def _expand_tail(body: str, tokens: list[_Token], head: int) -> int:
     index = head + 1
     while index + 1 < len(tokens) and _joined(body, tokens[index - 1], tokens[index]):
         connector = tokens[index].text
+        if connector == "in":
+            # "British Chamber of Commerce in China": only a country closes a name this way.
+            if tokens[index + 1].bare in _COUNTRY_NAMES and last > head:
+                last = index + 1
+            break
         if connector not in ("of", "for", "and", "&"):
             break
         run_start = index + 1
@@ -410,17 +506,14 @@ def _name_run(body: str, tokens: list[_Token], start: int) -> tuple[int, bool]:
     """Last index of the capitalised run from start, and whether it ended on a country."""
     index = start
     last = start - 1
-    while index < len(tokens) and _is_name_word(tokens[index]):
+    while index < len(tokens) and _is_tail_word(tokens[index]):
         if index > start and not _joined(body, tokens[index - 1], tokens[index]):
             break
         if index > start and _starts_person_name(body, tokens, index):
             break
         last = index
-        if tokens[index].text in _COUNTRY_OF_WORD and _COUNTRY_OF_WORD[tokens[index].text] in (
-            tokens[index].text,
-            body[tokens[start].start : tokens[index].end],
-        ):
-            return last, True
+        if tokens[index].bare in _COUNTRY_NAMES or tokens[index].is_possessive:
+            return last, True  # "of the Republic of Kazakhstan" ends the name
         index += 1
     return last, False
 
@@ -430,7 +523,7 @@ def _starts_person_name(body: str, tokens: list[_Token], index: int) -> bool:
     return (
         tokens[index].text in _SURNAMES
         and nxt < len(tokens)
-        and tokens[nxt].is_capitalised
+        and tokens[nxt].is_capitalised()
         and _joined(body, tokens[index], tokens[nxt])
     )
 
@@ -540,9 +633,7 @@ def _absorb_defined_acronyms(
             continue
         candidate.acronym = candidate.acronym or acronym
         acronym_start = match.start("acronym")
-        absorbed.update(
-            id(c) for c in chosen if c is not candidate and c.start == acronym_start
-        )
+        absorbed.update(id(c) for c in chosen if c is not candidate and c.start == acronym_start)
         candidate.end = match.end()
         if known is None:
             defined[acronym] = candidate
@@ -593,11 +684,12 @@ def _short_form_targets(
 
 def extract_organizations(body: str) -> list[OrganizationMention]:
     """Organizations named in the cleaned body, in order of first mention."""
-    tokens = _tokens(body)
-    candidates = _gazetteer_candidates(body) + _pattern_candidates(body, tokens)
+    candidates = _gazetteer_candidates(body) + _pattern_candidates(body)
     chosen = _longest_without_overlap(candidates)
     chosen, defined = _absorb_defined_acronyms(body, chosen)
-    chosen = sorted(chosen + _defined_acronym_mentions(body, defined, chosen), key=lambda c: c.start)
+    chosen = sorted(
+        chosen + _defined_acronym_mentions(body, defined, chosen), key=lambda c: c.start
+    )
     mentions = []
     for candidate in chosen:
         start = _with_article(body, candidate.start)

@@ -16,11 +16,17 @@ from dataclasses import dataclass
 
 from .model import OrganizationMention, PersonMention
 
+
+def word_set(text: str) -> frozenset[str]:
+    """Gazetteers are written as whitespace-separated words, one block per list."""
+    return frozenset(text.split())
+
+
 # --------------------------------------------------------------------------------------------
 # Gazetteers (data, not logic)
 # --------------------------------------------------------------------------------------------
 
-CHINESE_SURNAMES = frozenset(
+CHINESE_SURNAMES = word_set(
     """
     Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng
     Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Yu Jiang Cai Du Ye
@@ -31,11 +37,12 @@ CHINESE_SURNAMES = frozenset(
     Nie Zhuang Lian Lyu Lv Ai Hui Sheng Tong Zhai Lang Diao Mei Sima Ouyang Zhuge Huo Pu Zhen
     Lee Chan Wong Cheung Lau Leung Ng Ho Chow Tsang Lam Yip Kwok Tsai Hsu Chiang Ko Kuo Yeung
     Fung Mak Tse Siu Tam Kwan Poon Choi Lo Law Yuen Au Chung Teo Goh Ong Lim Koh Tay
-    """.split()
+    Xi Qiao Kuang Zang Ran Jing Rong Dou Lü Yau Tsui Hui Kwong Szeto Shum Yim Mok Sin Woo
+    """
 )
 
 # Enough common given names to accept "John Smith attended" without another cue.
-WESTERN_GIVEN_NAMES = frozenset(
+WESTERN_GIVEN_NAMES = word_set(
     """
     Aaron Adam Alan Albert Alex Alexander Alice Amanda Amy Andrew Angela Ann Anna Anne Anthony
     Antonio Barbara Ben Benjamin Bill Bob Brian Carlos Carol Catherine Charles Chris Christian
@@ -48,13 +55,13 @@ WESTERN_GIVEN_NAMES = frozenset(
     Sharon Stephen Steven Susan Thomas Timothy Victoria William Antony Emmanuel Olaf Ursula
     Vladimir Sergey Jens Klaus Hans Pierre Marco Giuseppe Akira Hiroshi Yuki Kim Rahul Ahmed
     Mohammed Muhammad Ali Fatima Omar Elvira Daren Jacques Dmitry Igor Nikolai Olga Tatiana
-    """.split()
+    """
 )
 
 HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof."})
 
 # Head nouns of a role: "Premier", "director", "spokesperson".
-TITLE_CORES = frozenset(
+TITLE_CORES = word_set(
     """
     premier president minister director commissioner spokesperson spokesman spokeswoman
     chairman chairwoman chairperson chair secretary ambassador governor mayor professor
@@ -66,26 +73,29 @@ TITLE_CORES = frozenset(
     vice-chair deputy-director executive inspector registrar editor reporter correspondent
     photographer examiner scholar lecturer principal president-elect king queen prince
     chairman-elect minister-counselor vice-governor vice-mayor party-secretary commander
-    """.split()
+    designer farmer entrepreneur student teacher worker resident owner artist writer inventor
+    developer graduate
+    """
 )
 
 # Words that only qualify a role: "Deputy", "Vice", "former", "Foreign" (Minister).
-TITLE_MODIFIERS = frozenset(
+TITLE_MODIFIERS = word_set(
     """
     vice deputy former acting assistant associate executive senior chief general first
     permanent honorary managing principal foreign prime state co executive-vice
     commerce finance justice trade defense defence education culture health agriculture
-    """.split()
+    """
 )
 
 # Portfolios absorbed into a role: "Minister of Justice", "Minister of Science and Technology".
-PORTFOLIO_WORDS = frozenset(
+PORTFOLIO_WORDS = word_set(
     """
     justice commerce finance foreign affairs education culture tourism health defense defence
     agriculture science technology industry information state trade economy labour labor
     transport transportation ecology environment environmental housing water resources
     public security civil natural rural human social veterans energy interior home
-    """.split()
+    economic development
+    """
 )
 
 NATIONALITY_TO_COUNTRY = {
@@ -124,7 +134,7 @@ NATIONALITY_TO_COUNTRY = {
     "european": "European Union",
 }
 
-PLACES = frozenset(
+PLACES = word_set(
     """
     china beijing shanghai guangzhou shenzhen tianjin chongqing wuhan hangzhou nanjing xi'an
     chengdu hong kong macao macau taiwan taipei tibet xinjiang hainan guangdong jiangsu
@@ -136,12 +146,12 @@ PLACES = frozenset(
     americas pacific atlantic usa britain england egypt pakistan thailand vietnam indonesia
     malaysia mexico argentina netherlands sweden norway finland denmark poland turkey iran
     israel saudi arabia uae dubai new york york delhi mumbai sydney geneva wan chai
-    """.split()
+    """
 )
 PLACE_PHRASES = frozenset({"hong kong", "wan chai", "new york", "xi'an", "inner mongolia"})
 
 # Words that mark a capitalised run as an institution, a document, an event or a place.
-ORG_AND_THING_WORDS = frozenset(
+ORG_AND_THING_WORDS = word_set(
     """
     organization organisation office council ministry committee administration university
     college school bank group company corporation corp inc ltd llc co court party association
@@ -160,10 +170,10 @@ ORG_AND_THING_WORDS = frozenset(
     european asian african intellectual property patent patents trademark copyright innovation
     science economic economy development cooperation trade industrial industry internet things
     belt silk digital smart green high-level summit olympic olympics communist
-    """.split()
+    """
 )
 
-FUNCTION_AND_SENTENCE_WORDS = frozenset(
+FUNCTION_AND_SENTENCE_WORDS = word_set(
     """
     the a an of and or in on at for to with by from as during after before this that these
     those it its he she they we i you his her our their my your him them us is was are were
@@ -178,7 +188,7 @@ FUNCTION_AND_SENTENCE_WORDS = frozenset(
     asian western eastern northern southern north south east west all both each every many
     more most some such other another only just even here there now over under about
     ip ipr ai r&d gdp ceo
-    """.split()
+    """
 )
 
 NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le"})
@@ -248,12 +258,15 @@ SPEECH_VERBS = (
 SPEECH_VERB_RE = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in SPEECH_VERBS) + r")\b")
 
 # Adverbs that sit between a subject and its verb: "He also called for", "Li further said".
-SUBJECT_ADVERBS = frozenset(
+SUBJECT_ADVERBS = word_set(
     """
     also further then later again once repeatedly previously recently earlier specifically
     particularly firmly clearly openly publicly
-    """.split()
+    """
 )
+
+# "Xi has called for", "Li had said": the auxiliary belongs to the verb, not the subject.
+_AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "did", "does"})
 
 # --------------------------------------------------------------------------------------------
 # Token patterns
@@ -266,7 +279,7 @@ _INITIAL = rf"[{_UPPER}]\."
 _PARTICLE = "|".join(sorted(NAME_PARTICLES))
 CAPITALISED_RUN_RE = re.compile(
     rf"(?<![\w'’-])(?:{_CAP_WORD}|{_INITIAL})"
-    rf"(?: (?:(?:{_PARTICLE}) )?(?:{_CAP_WORD}|{_INITIAL}))*(?![\w'’-])"
+    rf"(?: (?:(?:{_PARTICLE}) ){{0,2}}(?:{_CAP_WORD}|{_INITIAL}))*(?![\w'’-])"
 )
 _TOKEN_RE = re.compile(rf"{_CAP_WORD}|{_INITIAL}|[{_LOWER}]+")
 _PINYIN_SYLLABLE = (
@@ -279,15 +292,21 @@ PINYIN_GIVEN_NAME_RE = re.compile(
 )
 _ACRONYM_RE = re.compile(r"^\(?[A-Z][A-Z&.]{1,9}\)?(?:['’]s)?$")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n+")
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS = word_set(
     """
     mr mrs ms dr prof st jr sr no vs etc inc co ltd corp gov gen sen rep dept fig jan feb mar
     apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e p.m a.m
-    """.split()
+    """
 )
 # Nouns for a thing, so "the WIPO report" never reads as the WIPO speaking.
 _APPOSITIVE_STOP_RE = re.compile(r",|;|:|\n|\"|“|”|\.(?=\s|$)")
 _APPOSITIVE_ARTICLE_RE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+_LEADING_ADVERBS_RE = re.compile(r"^,?\s+(?:(?:[a-z]+ly|also|further|has|have|had|then)\s+)*")
+_AGE_RE = re.compile(r", \d{1,3}, ")
+# "Professor Zhang Ping of Peking University": the affiliation follows the name.
+_AFFILIATION_AFTER_NAME_RE = re.compile(
+    r" (?:of|from|at) ((?:the )?[A-Z][\w'’&-]*(?: (?:of|and|for|on|the|[A-Z][\w'’&-]*))*)"
+)
 _PREPOSITIONS = frozenset({"of", "at", "from", "with", "in", "for", "to"})
 _SUBJECT_ACRONYMS = frozenset({"IP", "IPR", "AI", "IT", "R&D", "ICT"})
 
@@ -356,10 +375,23 @@ def title_case_role(role: str) -> str:
 
 def surname_of(name: str) -> str:
     """The family name: first token for Chinese-order names ("Li Qiang"), else the last."""
+    return surname_keys(name)[0]
+
+
+def surname_keys(name: str) -> list[str]:
+    """Every token a bare-surname reference may use, best first.
+
+    Hong Kong style names put the surname before a hyphenated given name, after an English
+    one: "Dennis Leung Tsz-wing" is "Leung"; "Carrie Lam Cheng Yuet-ngor" is "Lam" or "Cheng".
+    """
     tokens = name.split()
     if len(tokens) >= 2 and _is_chinese_order(tokens):
-        return tokens[0]
-    return tokens[-1]
+        return [tokens[0]]
+    if len(tokens) >= 3 and "-" in tokens[-1]:
+        middle = [t for t in tokens[1:-1] if t in CHINESE_SURNAMES]
+        if middle:
+            return middle
+    return [tokens[-1]]
 
 
 def _is_chinese_order(tokens: Sequence[str]) -> bool:
@@ -372,7 +404,8 @@ def _is_chinese_order(tokens: Sequence[str]) -> bool:
 
 
 def _bare(word: str) -> str:
-    return re.sub(r"['’]s$", "", word.strip("()")).lower()
+    word = word.strip("()").lower()
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _is_acronym(word: str) -> bool:
@@ -485,10 +518,14 @@ def _role_span(tokens: Sequence[str], core: int) -> tuple[int, int]:
         start -= 1
     end = core + 1
     while end < len(tokens):
-        if _is_title_core(tokens[end]) or (
-            _is_title_modifier(tokens[end])
-            and end + 1 < len(tokens)
-            and _is_title_core(tokens[end + 1])
+        if (
+            _is_title_core(tokens[end])
+            or _bare(tokens[end]) == "general"
+            or (
+                _is_title_modifier(tokens[end])
+                and end + 1 < len(tokens)
+                and _is_title_core(tokens[end + 1])
+            )
         ):
             end += 1
             continue
@@ -502,7 +539,7 @@ def _role_span(tokens: Sequence[str], core: int) -> tuple[int, int]:
 
 def _portfolio_end(tokens: Sequence[str], index: int) -> int:
     """'of Justice', 'of Science and Technology': where such a portfolio ends, else index."""
-    if index >= len(tokens) or tokens[index] != "of":
+    if index >= len(tokens) or tokens[index] not in {"of", "for"}:
         return index
     end = index + 1
     while end < len(tokens) and (
@@ -545,11 +582,15 @@ def _parse_appositive(phrase: str, orgs: OrgIndex) -> _RoleParse | None:
     lead = tokens[:start]
     # Before the role: an affiliation ("former WIPO director general") or adjectives.
     role_words = [t for t in lead if _is_title_modifier(t)]
-    affiliation_words = [t for t in lead if not _is_title_modifier(t) and t[:1].isupper()]
+    affiliation_words = [
+        t
+        for t in lead
+        if not _is_title_modifier(t) and t[:1].isupper() and not t.endswith("-based")
+    ]
     if any(not t[:1].isupper() and not _is_title_modifier(t) for t in lead[-3:]) and len(lead) > 2:
         return None
     if affiliation_words and all(w in _SUBJECT_ACRONYMS for w in affiliation_words):
-        role_words, affiliation_words = lead, []
+        role_words, affiliation_words = [t for t in lead if not t.endswith("-based")], []
     role = title_case_role(" ".join(role_words + list(tokens[start:end])))
     affiliation = " ".join(affiliation_words)
     rest = tokens[end:]
@@ -604,7 +645,10 @@ def _name_tokens_at_end(tokens: list[str]) -> int:
 def _words_before(body: str, position: int, limit: int = 24) -> list[tuple[int, str]]:
     """The words just before `position`, nearest last, stopping at punctuation."""
     window_start = max(0, position - 200)
-    words = [(m.start() + window_start, m.group()) for m in re.finditer(r"\S+", body[window_start:position])]
+    words = [
+        (m.start() + window_start, m.group())
+        for m in re.finditer(r"\S+", body[window_start:position])
+    ]
     if window_start and words:
         words = words[1:]  # the first one may be cut in half
     return words[-limit:]
@@ -653,15 +697,15 @@ def _may_be_in_title_prefix(word: str, collected_so_far: list[tuple[int, str]]) 
 def _appositive_after(body: str, end: int) -> str:
     if not body.startswith(", ", end):
         return ""
-    rest = body[end + 2 : end + 200]
+    age = _AGE_RE.match(body, end)
+    rest = body[age.end() if age else end + 2 : end + 200]
     stop = _APPOSITIVE_STOP_RE.search(rest)
     return rest[: stop.start()] if stop else rest
 
 
 def _has_speech_verb_next(body: str, start: int, end: int) -> bool:
-    after = body[end : end + 30]
-    verb_after = re.match(r"\s+(?:[a-z]+ly\s+|also\s+|further\s+)?(\S+(?: out| for| on)?)", after)
-    if verb_after and SPEECH_VERB_RE.fullmatch(verb_after.group(1).rstrip(",.")):
+    after = _LEADING_ADVERBS_RE.sub("", body[end : end + 40])
+    if SPEECH_VERB_RE.match(after):
         return True
     before = body[max(0, start - 20) : start]
     return re.search(r"\b(?:said|says|according to|added|told)\s+$", before) is not None
@@ -675,10 +719,6 @@ def _candidate_from_run(
     if count < 2:
         return None
     name_tokens = tokens[-count:]
-    if count >= 3 and _is_chinese_order(name_tokens[-2:]) and name_tokens[0] not in (
-        WESTERN_GIVEN_NAMES
-    ):
-        name_tokens = name_tokens[-2:]
     if len(name_tokens) > 4:
         return None
     name = " ".join(name_tokens)
@@ -686,7 +726,9 @@ def _candidate_from_run(
     end = run.end()
     if _is_not_a_person(body, name, start, end, org_spans):
         return None
-    if len(name_tokens) >= 3 and re.search(r"\b(?:of|in|from|at)\s+$", body[max(0, start - 6) : start]):
+    if len(name_tokens) >= 3 and re.search(
+        r"\b(?:of|in|from|at)\s+$", body[max(0, start - 6) : start]
+    ):
         return None  # "of the Republic of Kazakhstan Azimova"-like runs: a place glued on
     prefix_start, prefix = _prefix_tokens(body, start)
     role = _parse_prefix_role(prefix, orgs) if prefix else _RoleParse()
@@ -694,10 +736,17 @@ def _candidate_from_run(
     appositive_role = _parse_appositive(appositive, orgs) if appositive else None
     if not role.role and appositive_role:
         role = appositive_role
+    honorific = _honorific_before(body, start)
+    if not role.role and honorific.lower().startswith("prof"):
+        role = _RoleParse("Professor", "")
+    if role.role and not role.affiliation:
+        after_name = _AFFILIATION_AFTER_NAME_RE.match(body, end)
+        if after_name:
+            role.affiliation = canonical_affiliation(after_name.group(1).rstrip(), orgs)
     evidence = (
         bool(prefix)
         or appositive_role is not None
-        or _has_honorific_before(body, start)
+        or bool(honorific)
         or _is_chinese_order(name_tokens)
         or name_tokens[0] in WESTERN_GIVEN_NAMES
         or _has_speech_verb_next(body, start, end)
@@ -705,15 +754,21 @@ def _candidate_from_run(
     if not evidence:
         return None
     mention_start = prefix_start if prefix else start
+    if honorific and not prefix:
+        mention_start = start - len(honorific) - 1
     mention = body[mention_start:end]
     if appositive_role is not None and not prefix:
         mention = f"{name}, {appositive.strip()}"
     return _Candidate(name, start, end, mention_start, mention, role)
 
 
-def _has_honorific_before(body: str, start: int) -> bool:
-    before = body[max(0, start - 6) : start].split()
-    return bool(before) and before[-1].lower() in HONORIFICS
+def _honorific_before(body: str, start: int) -> str:
+    """'Mr.' / 'Prof' right before the name, or ''."""
+    before = body[max(0, start - 6) : start]
+    if not before.endswith(" "):
+        return ""
+    words = before.split()
+    return words[-1] if words and words[-1].lower() in HONORIFICS else ""
 
 
 def _is_not_a_person(
@@ -777,7 +832,8 @@ class PersonResolver:
         self._full_starts = [start for start, _, _ in self._full]
         self._surnames: dict[str, list[PersonMention]] = {}
         for person in self.persons:
-            self._surnames.setdefault(surname_of(person.name), []).append(person)
+            for surname in surname_keys(person.name):
+                self._surnames.setdefault(surname, []).append(person)
         self._roles: dict[str, list[PersonMention]] = {}
         for person in self.persons:
             if person.role:
@@ -880,15 +936,19 @@ class PersonResolver:
     def _role_references(self) -> list[Reference]:
         refs = []
         for role in self._roles:
-            pattern = re.compile(rf"\b[Tt]he {re.escape(role)}\b(?! of)(?!['’]s)", re.IGNORECASE)
-            for match in pattern.finditer(self.body):
-                if not match.group()[4:5].islower():
-                    continue  # "the Premier of ..." in capitals is a title, not a reference
-                person = self.resolve_role(role, match.start())
+            # The role is written lowercase: "the Premier" in capitals is a title before a name.
+            for role_start in _find_word(self.body, role):
+                start, end = role_start - 4, role_start + len(role)
+                if start < 0 or self.body[start:role_start].lower() != "the ":
+                    continue
+                if _is_word_char(self.body, start - 1):
+                    continue
+                if self.body.startswith((" of", "'s", "’s"), end):
+                    continue  # "the president of the company", "the premier's"
+                person = self.resolve_role(role, start)
                 if person:
-                    refs.append(
-                        Reference(match.start(), match.end(), match.group(), person, "role")
-                    )
+                    text = self.body[start:end]
+                    refs.append(Reference(start, end, text, person, "role"))
         return refs
 
     def _inside_full_name(self, position: int) -> bool:
@@ -897,7 +957,19 @@ class PersonResolver:
 
 
 def _find_word(text: str, word: str) -> list[int]:
-    return [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
+    """Offsets of `word` standing alone (not inside a longer word or hyphenated name)."""
+    found = []
+    position = text.find(word)
+    while position != -1:
+        end = position + len(word)
+        if not _is_word_char(text, position - 1) and not _is_word_char(text, end):
+            found.append(position)
+        position = text.find(word, position + 1)
+    return found
+
+
+def _is_word_char(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] in "-_")
 
 
 def _ends_with_word(phrase: str, word: str) -> bool:
@@ -910,7 +982,7 @@ def _ends_with_word(phrase: str, word: str) -> bool:
 def strip_subject_adverbs(phrase: str) -> str:
     """'He also' -> 'He': the adverbs that sit between a subject and its speech verb."""
     words = phrase.rstrip().split(" ")
-    while words and words[-1].lower() in SUBJECT_ADVERBS:
+    while words and (words[-1].lower() in SUBJECT_ADVERBS or words[-1].lower() in _AUXILIARIES):
         words.pop()
     return " ".join(words)
 

@@ -8,6 +8,7 @@ the "14th" of a plan's name must never become a statistic.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -217,25 +218,56 @@ _NAME_PHRASES = frozenset(
 
 # --- Patterns ---------------------------------------------------------------------------
 
-_SPELLED_CARDINAL = (
-    rf"(?:{'|'.join(_TENS_WORDS)})(?:-(?:{'|'.join(list(_CARDINAL_WORDS)[:9])}))?"
-    rf"|{'|'.join(sorted(_CARDINAL_WORDS, key=len, reverse=True))}"
+
+def _trie_pattern(words: list[str]) -> str:
+    """An alternation factored by common prefixes: Python's regex engine then rejects a
+    position on its first letter instead of trying every word there."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_node_pattern(trie)
+
+
+def _trie_node_pattern(node: dict) -> str:
+    ends = "" in node
+    branches = [re.escape(char) + _trie_node_pattern(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if ends else body
+
+
+def _compound_words(units: dict[str, int]) -> list[str]:
+    small = [word for word, value in units.items() if value < 10]
+    return [f"{tens}-{unit}" for tens in _TENS_WORDS for unit in small]
+
+
+def _with_capitals(words: list[str]) -> list[str]:
+    # Case-sensitive matching of both forms is much faster than an IGNORECASE pattern.
+    return [*words, *(word.capitalize() for word in words)]
+
+
+_SPELLED_CARDINAL = _trie_pattern(
+    _with_capitals([*_CARDINAL_WORDS, *_TENS_WORDS, *_compound_words(_CARDINAL_WORDS)])
 )
-_SPELLED_ORDINAL = (
-    rf"(?:{'|'.join(_TENS_WORDS)})-(?:{'|'.join(list(_ORDINAL_WORDS)[:9])})"
-    rf"|{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))}"
+_SPELLED_ORDINAL = _trie_pattern(
+    _with_capitals([*_ORDINAL_WORDS, *_compound_words(_ORDINAL_WORDS)])
 )
 
 # A number token: digits (optionally an ordinal suffix or a glued scale), or a number word.
 # The guards keep dates, times, phone numbers, ranges and codes ("G20", "5G", "12:10",
 # "010-85061466", "2020-12-16") from yielding a token at all.
 _NUMBER_TOKEN = re.compile(
-    r"(?:(?<![\w.,/:\-])|(?<=RMB)|(?<=CNY)|(?<=USD))"
+    # The leading look-ahead lets the engine skip positions that cannot start a number.
+    r"(?=[\dOoTtFfSsEeNnHh])(?:(?=\d)(?:(?<![\w.,/:\-])|(?<=RMB)|(?<=CNY)|(?<=USD))"
     r"(?P<digits>\d+(?:,\d{3})*(?:\.\d+)?)"
     r"(?:(?P<suffix>st|nd|rd|th)\b|(?P<glued>bn|mn|m|k|b)\b|(?![A-Za-z]))"
     r"(?!\d)(?![.,:/]\d)(?!-\d)"
-    rf"|(?<![\w\-])(?P<ordword>(?i:{_SPELLED_ORDINAL}))\b(?!-\d)"
-    rf"|(?<![\w\-])(?P<word>(?i:{_SPELLED_CARDINAL}))\b(?!-\d)"
+    rf"|(?<![\w\-])(?:(?P<ordword>{_SPELLED_ORDINAL})|(?P<word>{_SPELLED_CARDINAL}))"
+    r"\b(?!-\d))"
 )
 _SCALE_AFTER = re.compile(r"\s+(?P<scale>hundred million|thousand|million|billion|trillion)\b")
 _HUNDRED_AFTER = re.compile(r"\s+hundred\b(?!\s+million)")
@@ -270,7 +302,8 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+$")
 
 _RANK_TRIGGER_BEFORE = re.compile(
     r"\b(?:ranked|ranks|ranking|rank|rose|risen|climbed|jumped|moved\s+up|advanced|fell|"
-    r"dropped|slipped|slid|came|placed|finished|stood|remained|stayed|is|was|remains)"
+    r"dropped|slipped|slid|came|placed|finished|stood|remained|stayed|is|was|remains|took|"
+    r"takes|secured|claimed|occupied|occupies)"
     r"(?:\s+up)?(?:\s+(?:to|at|in))?\s+(?:No\.\s?)?$"
 )
 # What may follow a rank: a place word, a scope, or the end of the clause. Anything else
@@ -314,10 +347,14 @@ _CHANGE_VERBS = (
     r"reached|totaled|totalled|hit|topped|exceeded|stood|amounted|numbered|came|stands|"
     r"reach|total|grow|rise|exceed)"
 )
-_SUBJECT_BEFORE_VERB = re.compile(
-    rf"\b(?P<noun>[A-Za-z][a-z\-]*s)\s+(?:[a-z]+\s+){{0,2}}?{_CHANGE_VERBS}\b"
+_CHANGE_VERB = re.compile(rf"\b{_CHANGE_VERBS}\b")
+_NUMBER_OF = re.compile(
+    r"\b(?i:number|total|count)\s+of\s+(?:[\w\-]+\s+){0,3}?(?P<noun>[a-z][a-z\-]*s)\b"
 )
-_NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:[\w\-]+\s+){0,3}?(?P<noun>[a-z][a-z\-]*s)\b")
+_SUBJECT_PREPOSITION = re.compile(r"\s(?:of|by|from|in|for|at|on|with|under|among)\s")
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:compared\s+with|compared\s+to|versus|vs\.?|from|against|than)\s+(?:\w+\s+)?$"
+)
 
 _YEAR_REFERENCE = re.compile(
     r"\b(?i:in|during|for|of|throughout|through)\s+"
@@ -330,12 +367,11 @@ _YEAR_REFERENCE = re.compile(
 _RELATIVE_YEAR = re.compile(r"\b(?P<which>last|this|next)\s+year\b(?!['’])")
 _COMPARISON_BEFORE = re.compile(r"\b(?:than|from|with|over|against|since)\s+$")
 
-_SENTENCE_BREAK = re.compile(r"[.!?]+[\"'”’)\]]*\s+|\n+")
+_SENTENCE_BREAK = re.compile(r"[.!?\n](?:(?<=\n)\n*|[.!?]*[\"'”’)\]]*\s+)")
 _ABBREVIATIONS = _word_set("""
     mr mrs ms dr prof st no nos vol jan feb mar apr jun jul aug sep sept oct nov dec co corp
     inc ltd jr sr vs etc gov gen rep sen approx fig e.g i.e u.s u.k u.n a.m p.m
     """)
-_LAST_WORD = re.compile(r"([\w.]+)[.!?]*[\"'”’)\]]*\s*$")
 _CLAUSE_BOUNDARY = re.compile(
     r",(?!\d)|[;:(\u2014]|\s--\s|\b(?:while|which|where)\b|\bthat(?=\s+(?:the\b|[A-Z]))"
 )
@@ -353,14 +389,18 @@ _TRAILING_VERB = re.compile(
 )
 _TRAILING_PREPOSITION = re.compile(
     r"(?:\s+(?:by|to|at|for|of|from|with|about|around|and|is|was|are|were|has|have|had|been|be|"
-    r"will|would|last|lasted|lasts))+\s*$"
+    r"will|would|last|lasted|lasts|worth))+\s*$"
 )
 # "reached 2.443 trillion yuan" before a bracketed conversion: the figure is not the subject.
-_TRAILING_FIGURE = re.compile(rf"\s+(?:{_CHANGE_VERBS}|at|of)\b[^,;]*\d[^,;]*$")
+_TRAILING_FIGURE = re.compile(rf"\s+(?:{_CHANGE_VERBS}|at|of|worth)\b[^,;]*\d[^,;]*$")
 _TAIL = re.compile(
     r"\s+((?:for|of|from|in|on|with|at|under|across)\s+[^,;.()]+?)"
     r"(?=\s+(?:will|would|is|are|was|were|has|have|had|to|that|which|who)\b|[,;.()]|$)"
 )
+
+
+# How far back a figure's subject is looked for; also bounds the work on run-on text.
+_CONTEXT = 240
 
 
 # --- Sentences --------------------------------------------------------------------------
@@ -383,10 +423,10 @@ def _ends_sentence(body: str, brk: re.Match[str]) -> bool:
     following = body[brk.end() : brk.end() + 1]
     if following and following.islower():
         return False
-    last = _LAST_WORD.search(body, max(0, brk.start() - 20), brk.start() + 1)
-    if last is None:
+    before = body[max(0, brk.start() - 15) : brk.start()].split()
+    if not before:
         return True
-    word = last.group(1).rstrip(".").lower()
+    word = before[-1].lstrip("(\"'“‘").rstrip(".").lower()
     return not (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
 
 
@@ -484,6 +524,7 @@ class _Found:
     kind: str  # money, percent, rank, streak, anniversary, duration, count, bare
     qualifier: str = ""
     noun_phrase: str = ""
+    compared: bool = False  # a comparison base: "up from $3.36 trillion in 2021"
 
 
 def _classify(sentence: str, token: _Token) -> _Found | None:
@@ -610,7 +651,7 @@ def _duration_noun(duration: re.Match[str]) -> tuple[str, int]:
     return " ".join(kept), end
 
 
-_ORDINAL_BEFORE = re.compile(rf"(?:\d+(?:st|nd|rd|th)|\b(?i:{_SPELLED_ORDINAL}))\s+$")
+_ORDINAL_BEFORE = re.compile(rf"(?:\d+(?:st|nd|rd|th)|\b{_SPELLED_ORDINAL})\s+$")
 
 
 def _count(sentence: str, token: _Token) -> _Found | None:
@@ -633,16 +674,26 @@ def _bare(sentence: str, token: _Token) -> _Found | None:
     if not (token.scaled or token.grouped) or token.spelled:
         return None
     start, qualifier = _with_qualifier(sentence, token.start)
-    unit = _inferred_unit(sentence[: token.start])
+    unit = _inferred_unit(sentence[max(0, token.start - _CONTEXT) : token.start])
     return _Found(start, token.end, token.value, unit, "bare", qualifier)
 
 
 def _inferred_unit(before: str) -> str:
-    candidates = [m for m in _SUBJECT_BEFORE_VERB.finditer(before) if _is_plural(m["noun"])]
-    candidates += list(_NUMBER_OF.finditer(before))
-    if not candidates:
+    """The plural head of the subject of the last change verb: "Filings by Chinese companies
+    rose ... to 1.59 million" -> "filings"; "the number of patents reached" -> "patents"."""
+    verbs = list(_CHANGE_VERB.finditer(before))
+    if not verbs:
         return ""
-    return _unit_word(max(candidates, key=lambda m: m.start()).group("noun"))
+    subject = before[: verbs[-1].start()]
+    boundaries = list(_CLAUSE_BOUNDARY.finditer(subject))
+    if boundaries:
+        subject = subject[boundaries[-1].end() :]
+    number_of = _NUMBER_OF.search(subject)
+    if number_of:
+        return _unit_word(number_of.group("noun"))
+    subject = _SUBJECT_PREPOSITION.split(f" {subject} ", maxsplit=1)[0]
+    plurals = [word for word in subject.split() if _is_plural(word)]
+    return _unit_word(plurals[-1]) if plurals else ""
 
 
 # --- Exclusions -------------------------------------------------------------------------
@@ -768,22 +819,45 @@ def _unit_word(word: str) -> str:
 # --- Year and description ---------------------------------------------------------------
 
 
-def _reference_year(sentence: str, found: _Found, published_year: int | None) -> int | None:
+def _reference_year(
+    found: _Found, bases: list[_Found], mentions: list[tuple[re.Match[str], int]]
+) -> int | None:
+    """The year stated nearest the figure, unless a comparison base stands between them
+    ("798,000 patents, compared with 695,000 in 2021": 2021 is the base's year)."""
     if found.kind in ("anniversary", "streak", "duration"):
         return None
+    starts = [match.start() for match, _ in mentions]
+    low = bisect.bisect_left(starts, found.start - _CONTEXT)
+    high = bisect.bisect_right(starts, found.end + _CONTEXT)
     candidates: list[tuple[int, int]] = []  # (distance, year)
-    for match in _YEAR_REFERENCE.finditer(sentence):
-        if _COMPARISON_BEFORE.search(sentence, max(0, match.start() - 10), match.start()):
+    for match, year in mentions[low:high]:
+        if any(_between(base, match, found) for base in bases if base is not found):
             continue
-        year = int(match.group("year") or match.group("possessive"))
         candidates.append((_distance(match, found), year))
+    return min(candidates)[1] if candidates else None
+
+
+def _year_mentions(sentence: str, published_year: int | None) -> list[tuple[re.Match[str], int]]:
+    """Years a figure may refer to; "than in 2019" / "from last year" are comparison bases."""
+    mentions = [
+        (match, int(match.group("year") or match.group("possessive")))
+        for match in _YEAR_REFERENCE.finditer(sentence)
+    ]
     if published_year is not None:
         for match in _RELATIVE_YEAR.finditer(sentence):
-            if _COMPARISON_BEFORE.search(sentence, max(0, match.start() - 10), match.start()):
-                continue
             offset = {"last": -1, "this": 0, "next": 1}[match.group("which").lower()]
-            candidates.append((_distance(match, found), published_year + offset))
-    return min(candidates)[1] if candidates else None
+            mentions.append((match, published_year + offset))
+    mentions.sort(key=lambda mention: mention[0].start())
+    return [
+        (match, year)
+        for match, year in mentions
+        if not _COMPARISON_BEFORE.search(sentence, max(0, match.start() - 10), match.start())
+    ]
+
+
+def _between(other: _Found, match: re.Match[str], found: _Found) -> bool:
+    low, high = sorted((match.start(), found.start))
+    return low < other.start < high
 
 
 def _distance(match: re.Match[str], found: _Found) -> int:
@@ -794,15 +868,17 @@ def _distance(match: re.Match[str], found: _Found) -> int:
 
 def _describe(sentence: str, found: _Found) -> str:
     """What the figure measures: the counted noun phrase, or the clause's subject."""
-    subject = _clause_subject(sentence[: found.start])
     if found.kind in ("count", "duration") and found.noun_phrase:
         described = _with_tail(sentence, found.end, found.noun_phrase)
-        if described == found.noun_phrase and subject:
-            return f"{described} ({subject})"
-        return described
+        if described != found.noun_phrase:
+            return described
+        subject = _clause_subject(sentence[max(0, found.start - _CONTEXT) : found.start])
+        return f"{described} ({subject})" if subject else described
     if found.kind == "anniversary":
         of = _of_phrase(sentence, found.end)
-        return f"anniversary of {of}" if of else subject
+        if of:
+            return f"anniversary of {of}"
+    subject = _clause_subject(sentence[max(0, found.start - _CONTEXT) : found.start])
     if found.kind == "percent":
         share = _of_phrase(sentence, found.end)
         if share:
@@ -834,9 +910,9 @@ def _clause_subject(before: str) -> str:
     clause = _TRAILING_PREPOSITION.sub("", clause).strip()
     if all(word.lower() in _NP_STOP_WORDS for word in clause.split()):
         clause = ""
-    if not clause and len(boundaries) > 1:
+    if not clause and boundaries:
         return _clause_subject(before[: boundaries[-1].start()])
-    return " ".join(clause.split()[-10:])
+    return " ".join(clause.strip("()[] ").split()[-10:])
 
 
 # --- Public -----------------------------------------------------------------------------
@@ -851,8 +927,17 @@ def extract_statistics(body: str, published_year: int | None = None) -> list[Sta
     statistics: list[Statistic] = []
     seen: set[tuple[Decimal, str, int | None]] = set()
     for offset, sentence in _sentences(body):
-        for found in _figures(sentence):
-            year = _reference_year(sentence, found, published_year)
+        figures = _figures(sentence)
+        mentions = _year_mentions(sentence, published_year) if figures else []
+        bases = [found for found in figures if found.compared]
+        what = ""
+        for found in figures:
+            year = _reference_year(found, bases, mentions)
+            what = (
+                f"{what} (comparison base)"
+                if found.compared and what
+                else _describe(sentence, found)
+            )
             value = _normalized(found.value)
             key = (value, found.unit, year)
             if key in seen:
@@ -863,7 +948,7 @@ def extract_statistics(body: str, published_year: int | None = None) -> list[Sta
                     value=value,
                     unit=found.unit,
                     as_written=sentence[found.start : found.end],
-                    what=_describe(sentence, found),
+                    what=what,
                     qualifier=found.qualifier,
                     year=year,
                     position=offset + found.start,
@@ -881,6 +966,18 @@ def _figures(sentence: str) -> list[_Found]:
             continue  # part of the previous figure ("two consecutive years")
         found = _classify(sentence, token)
         if found:
+            found.compared = bool(
+                _COMPARED_BEFORE.search(sentence, max(0, found.start - 30), found.start)
+            )
+            if found.compared and found.kind == "bare" and figures:
+                _inherit_compared_unit(found, figures[-1])
             figures.append(found)
             claimed_until = found.end
     return figures
+
+
+def _inherit_compared_unit(found: _Found, previous: _Found) -> None:
+    """ "798,000 patents, compared with 695,000 in 2021": the base counts the same thing."""
+    if previous.kind in ("count", "bare") and previous.unit:
+        found.unit = previous.unit
+        found.noun_phrase = previous.noun_phrase

@@ -1,0 +1,161 @@
+"""Facet counts beside the article list, Datasette-style: for each choice, how many of the
+current results it would leave, with a link that adds (or removes) it.
+
+One GROUP BY query a facet, over the ids of the filtered results, whatever their number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, QuerySet
+from django.db.models.functions import ExtractYear
+from django.http import QueryDict
+
+from articles.models import ArticleTopic, OrganizationMention, PersonMention, Quote
+
+FACET_SIZE = 10
+
+
+@dataclass
+class FacetValue:
+    label: str
+    value: str
+    count: int
+    url: str
+    selected: bool
+
+
+@dataclass
+class Facet:
+    param: str
+    title: str
+    values: list[FacetValue] = field(default_factory=list)
+
+
+@dataclass
+class Chip:
+    param: str
+    label: str
+    remove_url: str
+
+
+def with_param(query: QueryDict, param: str, value: str) -> str:
+    """The list URL with `param=value` set and the page reset."""
+    updated = query.copy()
+    updated.pop("page", None)
+    updated[param] = value
+    return f"?{updated.urlencode()}"
+
+
+def toggle_url(query: QueryDict, param: str, value: str) -> str:
+    """The list URL with `param=value` set, or removed if it is already set."""
+    updated = query.copy()
+    updated.pop("page", None)
+    if updated.get(param) == value:
+        updated.pop(param)
+    else:
+        updated[param] = value
+    encoded = updated.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def _grouped(rows, slug_key: str, name_key: str) -> list[tuple[str, str, int]]:
+    return [(str(row[slug_key]), str(row[name_key]), row["n"]) for row in rows if row[slug_key]]
+
+
+def article_facets(results: QuerySet, query: QueryDict) -> list[Facet]:
+    ids = results.order_by().values("pk")
+    specs = [
+        (
+            "year",
+            "Year",
+            _grouped(
+                results.order_by()
+                .annotate(y=ExtractYear("published"))
+                .values("y")
+                .annotate(n=Count("pk"))
+                .order_by("-y"),
+                "y",
+                "y",
+            ),
+        ),
+        (
+            "speaker",
+            "Speakers",
+            _entity_counts(
+                Quote.objects.filter(article__in=ids, person__isnull=False), "person"
+            ),
+        ),
+        ("person", "People", _entity_counts(PersonMention.objects.filter(article__in=ids), "person")),
+        (
+            "organization",
+            "Organizations",
+            _entity_counts(OrganizationMention.objects.filter(article__in=ids), "organization"),
+        ),
+        ("topic", "Topics", _entity_counts(ArticleTopic.objects.filter(article__in=ids), "topic")),
+        (
+            "outlet",
+            "Outlets",
+            _grouped(
+                results.order_by()
+                .values("outlet__slug", "outlet__name")
+                .annotate(n=Count("pk"))
+                .order_by("-n", "outlet__name")[:FACET_SIZE],
+                "outlet__slug",
+                "outlet__name",
+            ),
+        ),
+    ]
+    facets = []
+    for param, title, rows in specs:
+        facet = Facet(param, title)
+        for value, label, count in rows:
+            facet.values.append(
+                FacetValue(
+                    label=label,
+                    value=value,
+                    count=count,
+                    url=toggle_url(query, param, value),
+                    selected=query.get(param) == value,
+                )
+            )
+        facets.append(facet)
+    return facets
+
+
+def _entity_counts(rows: QuerySet, entity: str) -> list[tuple[str, str, int]]:
+    return _grouped(
+        rows.values(f"{entity}__slug", f"{entity}__name")
+        .annotate(n=Count("article_id", distinct=True))
+        .order_by("-n", f"{entity}__name")[:FACET_SIZE],
+        f"{entity}__slug",
+        f"{entity}__name",
+    )
+
+
+CHIP_TITLES = {
+    "q": "Search",
+    "year": "Year",
+    "month": "Month",
+    "published_after": "From",
+    "published_before": "Until",
+    "person": "Person",
+    "speaker": "Speaker",
+    "organization": "Organization",
+    "topic": "Topic",
+    "outlet": "Outlet",
+}
+
+
+def active_chips(query: QueryDict, facets: list[Facet]) -> list[Chip]:
+    """One removable chip per active filter, labelled with names from the facets."""
+    names = {(f.param, v.value): v.label for f in facets for v in f.values}
+    chips = []
+    for param, title in CHIP_TITLES.items():
+        value = query.get(param, "").strip()
+        if not value:
+            continue
+        label = names.get((param, value)) or value.replace("-", " ")
+        chips.append(Chip(param, f"{title}: {label}", toggle_url(query, param, value)))
+    return chips

@@ -1,0 +1,500 @@
+"""Quotations and reported speech, each attributed to a person or an organization.
+
+Direct quotes are text in straight or curly quotation marks with an attribution next to them
+(`"...," said Shen.`, `Shen said: "..."`, `"A," he said, "B."`). Reported speech is a
+sentence built around a speech verb whose subject resolves to a known person or organization
+(`Li said China has ...`, `..., Li said.`, `..., said Tang, adding that ...`,
+`according to the ministry`). A subject that resolves to nothing produces nothing: an
+unattributed quote is worse than a missing one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import (
+    SPEAKER_ORGANIZATION,
+    SPEAKER_PERSON,
+    OrganizationMention,
+    PersonMention,
+    Quote,
+)
+from .people import (
+    SPEECH_VERB_RE,
+    OrgIndex,
+    PersonResolver,
+    Reference,
+    sentence_spans,
+    strip_subject_adverbs,
+)
+
+# Fewer words than this inside quotation marks is a term or a title ("Made in China").
+MIN_QUOTE_WORDS = 4
+MIN_REPORTED_WORDS = 3
+MAX_SUBJECT_WORDS = 12
+
+_PARAGRAPH_RE = re.compile(r"[^\n]+")
+_QUOTE_MARK_RE = re.compile(r"[\"“”]")
+_OPEN_CURLY, _CLOSE_CURLY = "“", "”"
+_PRONOUN_RE = re.compile(r"(?:^|\s)(He|She|he|she)$")
+_CLAUSE_BREAK_RE = re.compile(r"[,;:(\"“”]")
+# What may follow a speech verb when the attribution closes the clause: "said on Tuesday.",
+# "told reporters.", "said in a statement,".
+_ATTRIBUTION_TAIL_RE = re.compile(
+    r"^(?:\s+(?:on|in|at|during|last|this|earlier|later|yesterday|today|when|while|after|"
+    r"before|via|through|to)\b[^,.;:\"“”]{0,60}?)?"
+    r"\s*(?P<stop>[,.;:!?]|$)"
+)
+# "told reporters.", "told Xinhua in an interview,": the addressee closes the clause.
+_TOLD_TAIL_RE = re.compile(
+    r"^\s+(?:reporters|journalists|a|an|the|[A-Z][\w-]*)\b[^,.;:\"“”]{0,60}?"
+    r"\s*(?P<stop>[,.;:!?]|$)"
+)
+# Between a speech verb and its content: "said in his speech that", "told reporters that".
+_LEAD_TO_THAT_RE = re.compile(
+    r"^\s+(?:(?:on|in|at|during|while|when|last|this|earlier|later|via|through|after|before|"
+    r"to|reporters|journalists|[A-Z][\w-]*)\b[^,.;\"“”]{0,60}?\s+)?that\s+"
+)
+_LEAD_TO_COMMA_RE = re.compile(r"^\s+(?:on|in|at|during)\b[^,.;\"“”]{0,40},\s+")
+_FOLLOW_ON_RE = re.compile(r"^,\s+(?:adding|saying|noting|stressing|stating)(?:\s+that)?\s+(.+)$")
+_PARTICIPLE_RE = re.compile(r"^,\s+[a-z]+ing\b")
+_ACCORDING_TO_RE = re.compile(r"\b[Aa]ccording to\s+(?P<source>[^,.;:\"“”]+)")
+_INVERTED_APPOSITIVE_RE = re.compile(
+    r"^,\s+(?:a|an|the|[a-z]+ (?:of|at|from)|former|deputy|vice)\b[^,]*"
+)
+_BEFORE_QUOTE_TAIL_RE = re.compile(r"^[^.;!?\"“”]{0,60}$")
+
+
+@dataclass
+class _Speaker:
+    kind: str
+    name: str
+    person: PersonMention | None = None
+
+
+@dataclass
+class _Sentence:
+    start: int  # absolute offset in the body
+    text: str
+    quote_spans: list[tuple[int, int]]  # relative; opening mark to closing mark inclusive
+    unclosed: bool  # a quotation that runs on past the paragraph end
+
+
+class _Attributor:
+    """Resolves the phrase next to a speech verb to a speaker, remembering the last one."""
+
+    def __init__(self, body: str, persons: Sequence[PersonMention], orgs: OrgIndex):
+        self.resolver = PersonResolver(body, persons)
+        self.orgs = orgs
+        self.last_person: PersonMention | None = None
+        self._refs: list[Reference] = self.resolver.references()
+        self._ref_starts = [ref.start for ref in self._refs]
+        self._sentence_first_person: list[PersonMention] = []
+
+    def note_sentence(self, start: int, end: int) -> None:
+        """Remember who a sentence is about, for a 'He said' before anyone has spoken."""
+        index = bisect_left(self._ref_starts, start)
+        if index < len(self._refs) and self._refs[index].start < end:
+            self._sentence_first_person.append(self._refs[index].person)
+
+    def speaker_at_end(self, phrase: str, position: int) -> _Speaker | None:
+        """The speaker named at the very end of `phrase` (a subject right before its verb)."""
+        phrase = strip_subject_adverbs(phrase.rstrip())
+        if not phrase or len(phrase.split()) > MAX_SUBJECT_WORDS:
+            return None
+        if _PRONOUN_RE.search(phrase):
+            person = self.last_person or (
+                self._sentence_first_person[-1] if self._sentence_first_person else None
+            )
+            return _Speaker(SPEAKER_PERSON, person.name, person) if person else None
+        hit = self.resolver.person_at_end(phrase, position)
+        if hit:
+            return _Speaker(SPEAKER_PERSON, hit[0].name, hit[0])
+        org = self.orgs.org_at_end(phrase)
+        return _Speaker(SPEAKER_ORGANIZATION, org) if org else None
+
+    def speaker_exactly(self, phrase: str, position: int) -> _Speaker | None:
+        """The speaker when the whole phrase is a reference ("Tang", "the ministry")."""
+        phrase = phrase.strip()
+        if (
+            not phrase
+            or len(phrase.split()) > 8
+            or phrase[:1].islower()
+            and not (phrase.startswith(("the ", "he", "she")))
+        ):
+            return None
+        return self.speaker_at_end(phrase, position)
+
+    def subject_before_verb(self, text: str, position: int) -> tuple[_Speaker, int] | None:
+        """Speaker that is the subject of a verb starting right after `text`, and where the
+        subject's clause starts in `text` (so the rest before it can be the reported content).
+        Handles "Wang Wenbin, a spokesperson from the ministry, said"."""
+        stripped = text.rstrip()
+        if stripped.endswith(","):
+            head, _, appositive = stripped[:-1].rpartition(",")
+            if head and appositive.strip():
+                clause_start = _clause_start(head)
+                speaker = self.speaker_at_end(head[clause_start:], position)
+                if speaker and speaker.kind == SPEAKER_PERSON:
+                    return speaker, clause_start
+            return None
+        clause_start = _clause_start(stripped)
+        speaker = self.speaker_at_end(stripped[clause_start:], position)
+        return (speaker, clause_start) if speaker else None
+
+    def remember(self, speaker: _Speaker) -> None:
+        if speaker.person is not None:
+            self.last_person = speaker.person
+
+
+def _clause_start(text: str) -> int:
+    breaks = list(_CLAUSE_BREAK_RE.finditer(text))
+    return breaks[-1].end() if breaks else 0
+
+
+# --------------------------------------------------------------------------------------------
+# Quotation marks and sentences
+# --------------------------------------------------------------------------------------------
+
+
+def _quotation_spans(paragraph: str) -> tuple[list[tuple[int, int]], bool]:
+    """(open, close) index pairs of quotations; True when the last one never closes."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    open_mark = ""
+    for mark in _QUOTE_MARK_RE.finditer(paragraph):
+        index, char = mark.start(), mark.group()
+        if open_at is None:
+            if char == _CLOSE_CURLY:
+                continue
+            open_at, open_mark = index, char
+        elif (open_mark == '"' and char == '"') or (open_mark == _OPEN_CURLY and char != '"'):
+            if open_mark == _OPEN_CURLY and char == _OPEN_CURLY:
+                continue
+            spans.append((open_at, index))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, len(paragraph)))
+        return spans, True
+    return spans, False
+
+
+def _sentences(body: str) -> list[tuple[int, list[_Sentence]]]:
+    """Paragraphs (by start offset), each a list of sentences that keep quotes whole."""
+    paragraphs = []
+    for paragraph in _PARAGRAPH_RE.finditer(body):
+        text = paragraph.group()
+        if not text.strip():
+            continue
+        spans, unclosed = _quotation_spans(text)
+        sentences = []
+        for start, end in sentence_spans(text, protected=spans):
+            inside = [(s - start, e - start) for s, e in spans if start <= s < end]
+            runs_on = unclosed and bool(inside) and inside[-1][1] >= end - start
+            sentences.append(_Sentence(paragraph.start() + start, text[start:end], inside, runs_on))
+        paragraphs.append((paragraph.start(), sentences))
+    return paragraphs
+
+
+def _inner(text: str, span: tuple[int, int]) -> str:
+    return text[span[0] + 1 : span[1]].strip()
+
+
+def _clean_quote_text(text: str) -> str:
+    return text.strip().rstrip(",").strip()
+
+
+def _clean_reported(text: str) -> str:
+    text = re.sub(r"^that\s+", "", text.strip(" ,;:"))
+    return text.rstrip(" ,;:.")
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+# --------------------------------------------------------------------------------------------
+# Direct quotations
+# --------------------------------------------------------------------------------------------
+
+
+def _attribution_after(text: str, position: int, attributor: _Attributor) -> _Speaker | None:
+    """`"...," said Shen.` / `"...," Li said.` / `"...," he added on Monday.`"""
+    lead = re.match(r"^\s*[,.!?]?\s*", text)
+    rest = text[lead.end() :] if lead else text
+    verb = SPEECH_VERB_RE.match(rest)
+    if verb:
+        obj = re.match(r"\s+([^,.;:\"“”]+)", rest[verb.end() :])
+        return attributor.speaker_exactly(obj.group(1), position) if obj else None
+    verb = SPEECH_VERB_RE.search(rest)
+    if verb is None or not _closing_attribution(verb, rest[verb.end() :]):
+        return None
+    subject = attributor.subject_before_verb(rest[: verb.start()], position)
+    if subject is None or subject[1] != 0:
+        return None
+    return subject[0]
+
+
+def _attribution_before(text: str, position: int, attributor: _Attributor) -> _Speaker | None:
+    """`Shen said: "...` / `Li told reporters, "...` / `he said, "...` (split quote)."""
+    stripped = text.rstrip()
+    if not stripped or not (stripped.endswith((":", ",")) or stripped.endswith("that")):
+        return None
+    verbs = list(SPEECH_VERB_RE.finditer(stripped))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    tail = re.sub(r"\s*(?:that)?\s*[:,]?$", "", stripped[verb.end() :])
+    if not _BEFORE_QUOTE_TAIL_RE.match(tail) or not _closing_attribution(verb, tail):
+        return None
+    subject = attributor.subject_before_verb(stripped[: verb.start()], position)
+    if subject:
+        return subject[0]
+    obj = re.match(r"\s+([^,.;:\"“”]+)", stripped[verb.end() :])
+    preceded_by_break = not stripped[: verb.start()].strip() or stripped[
+        : verb.start()
+    ].rstrip().endswith(",")
+    if obj and preceded_by_break:
+        return attributor.speaker_exactly(obj.group(1), position)
+    return None
+
+
+def _direct_quotes(sentence: _Sentence, attributor: _Attributor) -> list[tuple[Quote, _Speaker]]:
+    found: list[tuple[Quote, _Speaker, int]] = []  # with the index of the quotation
+    text = sentence.text
+    spans = sentence.quote_spans
+    for index, span in enumerate(spans):
+        inner = _inner(text, span)
+        if _word_count(inner) < MIN_QUOTE_WORDS:
+            continue
+        after_end = spans[index + 1][0] if index + 1 < len(spans) else len(text)
+        before_start = spans[index - 1][1] + 1 if index else 0
+        position = sentence.start + span[0] + 1
+        speaker = _attribution_after(
+            text[span[1] + 1 : after_end], position, attributor
+        ) or _attribution_before(text[before_start : span[0]], position, attributor)
+        if speaker is None:
+            continue
+        quote = Quote(
+            speaker=speaker.name,
+            text=_clean_quote_text(inner),
+            speaker_kind=speaker.kind,
+            direct=True,
+            position=position,
+        )
+        previous = found[-1] if found else None
+        if previous and previous[2] == index - 1 and previous[1].name == speaker.name:
+            # `"A," he said, "B."` is one quotation interrupted by its attribution.
+            previous[0].text = f"{previous[0].text} {quote.text}"
+            found[-1] = (previous[0], previous[1], index)
+            continue
+        found.append((quote, speaker, index))
+    return [(quote, speaker) for quote, speaker, _ in found]
+
+
+def _is_pure_quote(sentence: _Sentence) -> bool:
+    """The whole sentence is inside quotation marks (a quote paragraph's sentence)."""
+    if not sentence.quote_spans:
+        return False
+    first_open, last_close = sentence.quote_spans[0][0], sentence.quote_spans[-1][1]
+    outside = sentence.text[:first_open] + sentence.text[last_close + 1 :]
+    return not outside.strip(" .,!?") and len(sentence.quote_spans) == 1
+
+
+# --------------------------------------------------------------------------------------------
+# Reported speech
+# --------------------------------------------------------------------------------------------
+
+
+def _inside_quotes(index: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= index <= end for start, end in spans)
+
+
+def _content_after_verb(verb: re.Match[str], after: str) -> str:
+    lead = _LEAD_TO_THAT_RE.match(after) or _LEAD_TO_COMMA_RE.match(after)
+    if lead:
+        return after[lead.end() :]
+    if verb.group() in {"told", "tells"}:
+        comma = after.find(",")
+        return after[comma + 1 :] if comma != -1 else ""
+    return after
+
+
+def _reported_quotes(sentence: _Sentence, attributor: _Attributor) -> list[tuple[Quote, _Speaker]]:
+    text = sentence.text
+    for verb in SPEECH_VERB_RE.finditer(text):
+        if _inside_quotes(verb.start(), sentence.quote_spans):
+            continue
+        position = sentence.start + verb.start()
+        subject = attributor.subject_before_verb(text[: verb.start()], position)
+        if subject is not None:
+            return _from_subject_verb(sentence, verb, subject[0], subject[1])
+        quotes = _from_inverted_attribution(sentence, verb, attributor)
+        if quotes:
+            return quotes
+    return _from_according_to(sentence, attributor)
+
+
+def _from_subject_verb(
+    sentence: _Sentence, verb: re.Match[str], speaker: _Speaker, clause_start: int
+) -> list[tuple[Quote, _Speaker]]:
+    text = sentence.text
+    after = text[verb.end() :]
+    closing = _closing_attribution(verb, after)
+    before = text[:clause_start]
+    if closing and before.strip(" ,"):
+        # "..., Li said." / "First, Shen said, we should ...": the content is around it.
+        rest = after[closing.end() :] if closing.group("stop") == "," else ""
+        return _around_attribution(sentence, before, ", " + rest if rest else "", speaker)
+    content = _content_after_verb(verb, after)
+    start = sentence.start + len(text) - len(content)
+    return _reported(content, start, speaker)
+
+
+def _closing_attribution(verb: re.Match[str], after: str) -> re.Match[str] | None:
+    if verb.group() in {"told", "tells"}:
+        return _TOLD_TAIL_RE.match(after) or _ATTRIBUTION_TAIL_RE.match(after)
+    return _ATTRIBUTION_TAIL_RE.match(after)
+
+
+def _from_inverted_attribution(
+    sentence: _Sentence, verb: re.Match[str], attributor: _Attributor
+) -> list[tuple[Quote, _Speaker]]:
+    """`China's strategy is exemplary, said Tang, adding that the WIPO ...`"""
+    text = sentence.text
+    if not text[: verb.start()].rstrip().endswith(","):
+        return []
+    obj = re.match(r"\s+([^,.;:\"“”]+)", text[verb.end() :])
+    if obj is None:
+        return []
+    speaker = attributor.speaker_exactly(obj.group(1), sentence.start + verb.start())
+    if speaker is None:
+        return []
+    rest = text[verb.end() + obj.end() :]
+    appositive = re.match(
+        r"^,\s+(?:a|an|the|[a-z]+ (?:of|at|from)|former|deputy|vice)\b[^,]*", rest
+    )
+    if appositive:
+        rest = rest[appositive.end() :]
+    before = text[: verb.start()].rstrip().rstrip(",")
+    return _around_attribution(sentence, before, rest, speaker)
+
+
+def _around_attribution(
+    sentence: _Sentence, before: str, rest: str, speaker: _Speaker
+) -> list[tuple[Quote, _Speaker]]:
+    """Content before an attribution, plus what follows it: a parenthetical's second half, or
+    an "adding that ..." clause as a quote of its own."""
+    before = before.rstrip().rstrip(",")
+    follow_on = _FOLLOW_ON_RE.match(rest.rstrip())
+    quotes = []
+    if rest and not follow_on and not _PARTICIPLE_RE.match(rest) and rest.startswith(","):
+        continuation = rest[1:].strip()
+        if continuation:
+            before = f"{before}, {continuation}" if before else continuation
+    quotes.extend(_reported(before, sentence.start, speaker))
+    if follow_on:
+        content = follow_on.group(1)
+        start = sentence.start + len(sentence.text) - len(rest.rstrip()) + follow_on.start(1)
+        quotes.extend(_reported(content, start, speaker))
+    return quotes
+
+
+def _from_according_to(
+    sentence: _Sentence, attributor: _Attributor
+) -> list[tuple[Quote, _Speaker]]:
+    match = _ACCORDING_TO_RE.search(sentence.text)
+    if match is None or _inside_quotes(match.start(), sentence.quote_spans):
+        return []
+    speaker = attributor.speaker_exactly(match.group("source"), sentence.start + match.start())
+    if speaker is None:
+        return []
+    content = (sentence.text[: match.start()] + sentence.text[match.end() :]).strip(" ,")
+    return _reported(content, sentence.start, speaker)
+
+
+def _reported(content: str, start: int, speaker: _Speaker) -> list[tuple[Quote, _Speaker]]:
+    cleaned = _clean_reported(content)
+    if _word_count(cleaned) < MIN_REPORTED_WORDS:
+        return []
+    quote = Quote(
+        speaker=speaker.name,
+        text=cleaned,
+        speaker_kind=speaker.kind,
+        direct=False,
+        position=start,
+    )
+    return [(quote, speaker)]
+
+
+# --------------------------------------------------------------------------------------------
+# Public entry point
+# --------------------------------------------------------------------------------------------
+
+
+def extract_quotes(
+    body: str, persons: list[PersonMention], organizations: list[OrganizationMention]
+) -> list[Quote]:
+    """Direct and reported quotations in body order, each with its resolved speaker."""
+    attributor = _Attributor(body, persons, OrgIndex(organizations))
+    quotes: list[Quote] = []
+    carried: _Speaker | None = None  # whose quotation the next quote-only paragraph continues
+    for _, sentences in _sentences(body):
+        paragraph_speaker: _Speaker | None = None
+        for index, sentence in enumerate(sentences):
+            found = _direct_quotes(sentence, attributor)
+            if not found and _is_pure_quote(sentence):
+                found = _continued_quote(sentence, carried if index == 0 else paragraph_speaker)
+            if not found:
+                found = _reported_quotes(sentence, attributor)
+            for quote, speaker in found:
+                quotes.append(quote)
+                attributor.remember(speaker)
+            if found and found[-1][0].direct:
+                paragraph_speaker = found[-1][1]
+            attributor.note_sentence(sentence.start, sentence.start + len(sentence.text))
+        carried = _speaker_carried_over(sentences, paragraph_speaker, attributor)
+    return quotes
+
+
+def _continued_quote(sentence: _Sentence, speaker: _Speaker | None) -> list[tuple[Quote, _Speaker]]:
+    """A paragraph that is only a quotation, right after one by a known speaker."""
+    if speaker is None:
+        return []
+    span = sentence.quote_spans[0]
+    inner = _inner(sentence.text, span)
+    if _word_count(inner) < MIN_QUOTE_WORDS:
+        return []
+    quote = Quote(
+        speaker=speaker.name,
+        text=_clean_quote_text(inner),
+        speaker_kind=speaker.kind,
+        direct=True,
+        position=sentence.start + span[0] + 1,
+    )
+    return [(quote, speaker)]
+
+
+def _speaker_carried_over(
+    sentences: Sequence[_Sentence], speaker: _Speaker | None, attributor: _Attributor
+) -> _Speaker | None:
+    """Who the next paragraph's bare quotation belongs to: the speaker of this paragraph's
+    last direct quote, or the subject of a closing 'X said:'."""
+    if not sentences:
+        return None
+    last = sentences[-1]
+    if last.text.rstrip().endswith(":"):
+        verbs = list(SPEECH_VERB_RE.finditer(last.text))
+        if verbs:
+            subject = attributor.subject_before_verb(
+                last.text[: verbs[-1].start()], last.start + verbs[-1].start()
+            )
+            if subject:
+                return subject[0]
+        return None
+    if last.quote_spans and speaker is not None:
+        return speaker
+    return None

@@ -1,0 +1,185 @@
+"""Topics from a controlled vocabulary, assigned on evidence.
+
+The vocabulary (`data/topics.json`, later a Topic table staff edit in admin) lists each topic's
+name, slug, description and terms. A term matches case-insensitively on word boundaries, with
+runs of spaces in the text allowed and an optional plural "s"/"es" ("patent" finds "patents").
+
+Evidence rule, chosen so one passing word does not tag an article:
+
+- a term in the title assigns the topic;
+- in the body, a *phrase* term (two or more words: "punitive damages", "digital economy") is
+  specific enough on its own, so one hit assigns the topic;
+- a *single-word* term ("patent", "WIPO", "enforcement") needs two hits in the body, counting
+  repeats and other terms of the same topic.
+
+A `TopicMatch` keeps the vocabulary's spelling of every term found, in order of first use. Topics
+come out strongest first (title hits weigh three body hits), ties in vocabulary order.
+
+All terms of a vocabulary form one trie-shaped regex, compiled once per vocabulary and cached.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from articles.ingest.model import TopicMatch
+
+VOCABULARY_PATH = Path(__file__).with_name("data") / "topics.json"
+TITLE_WEIGHT = 3
+BODY_HITS_FOR_WORDS = 2
+
+
+@dataclass
+class TopicDefinition:
+    name: str
+    slug: str
+    description: str = ""
+    terms: list[str] = field(default_factory=list)
+
+
+def load_default_vocabulary(path: Path = VOCABULARY_PATH) -> list[TopicDefinition]:
+    """The vocabulary shipped with the importer (also the seed data for the Topic table)."""
+    raw_topics = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        TopicDefinition(
+            name=raw["name"],
+            slug=raw["slug"],
+            description=raw.get("description", ""),
+            terms=list(raw.get("terms", [])),
+        )
+        for raw in raw_topics
+    ]
+
+
+def _normalise(term: str) -> str:
+    return " ".join(term.casefold().split())
+
+
+def _is_phrase(term: str) -> bool:
+    return " " in term.strip()
+
+
+def _trie_regex(forms: list[str]) -> str:
+    """One alternation shaped as a character trie; spaces in a form match any whitespace run."""
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [
+            (r"\s+" if char == " " else re.escape(char)) + emit(child)
+            for char, child in node.items()
+            if char
+        ]
+        if not branches:
+            return ""
+        ends_here = "" in node
+        if len(branches) == 1 and not ends_here:
+            return branches[0]
+        group = "(?:" + "|".join(branches) + ")"
+        return group + "?" if ends_here else group
+
+    return emit(trie)
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    pattern: re.Pattern[str] | None
+    # normalised term -> [(topic index, term as the vocabulary spells it)]
+    owners: dict[str, tuple[tuple[int, str], ...]]
+
+    def hits(self, text: str) -> list[tuple[int, str]]:
+        """(topic index, term) for every term occurrence in text, in order.
+
+        Terms may overlap ("IP protection on Internet" holds two topics' terms), but a term
+        inside a longer hit of the same topic is not counted twice.
+        """
+        if self.pattern is None or not text:
+            return []
+        found = []
+        covered_until: dict[int, int] = {}  # topic index -> end of its last counted hit
+        for match in self.pattern.finditer(text):
+            end = match.end(1)
+            for index, term in self._owners_of(match.group(1)):
+                if covered_until.get(index, -1) >= end:
+                    continue
+                covered_until[index] = end
+                found.append((index, term))
+        return found
+
+    def _owners_of(self, written: str) -> tuple[tuple[int, str], ...]:
+        key = _normalise(written)
+        for candidate in (key, key[:-1], key[:-2]):  # the form itself, then without a plural
+            if candidate in self.owners:
+                return self.owners[candidate]
+        return ()
+
+
+@lru_cache(maxsize=16)
+def _matcher(vocabulary_key: tuple[tuple[str, tuple[str, ...]], ...]) -> _Matcher:
+    owners: dict[str, list[tuple[int, str]]] = {}
+    for index, (_, terms) in enumerate(vocabulary_key):
+        for term in terms:
+            key = _normalise(term)
+            if key and (index, term) not in owners.get(key, []):
+                owners.setdefault(key, []).append((index, term))
+    if not owners:
+        return _Matcher(None, {})
+    body = _trie_regex(sorted(owners))
+    # A lookahead finds every start, so overlapping terms of different topics are all seen.
+    pattern = re.compile(r"(?<![\w&-])(?=((?:" + body + r")(?:e?s)?(?![\w&-])))", re.IGNORECASE)
+    return _Matcher(pattern, {key: tuple(value) for key, value in owners.items()})
+
+
+def _vocabulary_key(vocabulary: list[TopicDefinition]) -> tuple:
+    return tuple((topic.name, tuple(topic.terms)) for topic in vocabulary)
+
+
+@dataclass
+class _Evidence:
+    title_hits: int = 0
+    body_word_hits: int = 0
+    body_phrase_hits: int = 0
+    terms: dict[str, None] = field(default_factory=dict)
+
+    @property
+    def assigned(self) -> bool:
+        return (
+            self.title_hits > 0
+            or self.body_phrase_hits > 0
+            or self.body_word_hits >= BODY_HITS_FOR_WORDS
+        )
+
+    @property
+    def score(self) -> int:
+        return TITLE_WEIGHT * self.title_hits + self.body_word_hits + self.body_phrase_hits
+
+
+def assign_topics(title: str, body: str, vocabulary: list[TopicDefinition]) -> list[TopicMatch]:
+    """Topics of the vocabulary the title and body give evidence for (rule in module doc)."""
+    matcher = _matcher(_vocabulary_key(vocabulary))
+    evidence: dict[int, _Evidence] = {}
+    for index, term in matcher.hits(title):
+        found = evidence.setdefault(index, _Evidence())
+        found.title_hits += 1
+        found.terms.setdefault(term)
+    for index, term in matcher.hits(body):
+        found = evidence.setdefault(index, _Evidence())
+        if _is_phrase(term):
+            found.body_phrase_hits += 1
+        else:
+            found.body_word_hits += 1
+        found.terms.setdefault(term)
+    assigned = [(index, found) for index, found in evidence.items() if found.assigned]
+    assigned.sort(key=lambda item: (-item[1].score, item[0]))
+    return [
+        TopicMatch(name=vocabulary[index].name, terms=list(found.terms))
+        for index, found in assigned
+    ]

@@ -1,0 +1,83 @@
+"""Ranked full-text search with highlighted snippets, on the database's own index.
+
+SQLite searches the FTS5 table `article_fts`; PostgreSQL the `search_vector` column with
+SearchRank and SearchHeadline. Reader input never reaches the index's query syntax: it is
+reduced to plain words (quoted phrases kept), so `"`, `*`, `NEAR`, `(` and `-` are just text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import F, QuerySet
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+# Private-use markers: the snippet is escaped as text first, then the markers become <mark>.
+_START, _STOP = "\ue000", "\ue001"
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+MAX_TERMS = 12
+
+
+def search_terms(query: str) -> list[str]:
+    return _WORD_RE.findall(query)[:MAX_TERMS]
+
+
+def fts5_query(query: str) -> str:
+    """Every word must match (AND), each as a quoted FTS5 string, prefix on the last one."""
+    terms = search_terms(query)
+    if not terms:
+        return ""
+    quoted = [f'"{term}"' for term in terms]
+    if len(terms[-1]) >= 3:
+        quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def search(queryset: QuerySet, query: str) -> QuerySet:
+    """Matching articles, annotated with `search_rank` (higher is better) and `snippet_raw`."""
+    if not search_terms(query):
+        return queryset.none()
+    if connection.vendor == "postgresql":
+        return _search_postgres(queryset, query)
+    return _search_sqlite(queryset, query)
+
+
+def _search_sqlite(queryset: QuerySet, query: str) -> QuerySet:
+    match = fts5_query(query)
+    return queryset.extra(
+        tables=["article_fts"],
+        where=["article_fts.rowid = articles_article.id", "article_fts MATCH %s"],
+        params=[match],
+        select={
+            # bm25 is lower-is-better; negate so both engines sort rank descending.
+            "search_rank": "-bm25(article_fts, 5.0, 1.0)",
+            "snippet_raw": f"snippet(article_fts, 1, '{_START}', '{_STOP}', '…', 32)",
+        },
+    )
+
+
+def _search_postgres(queryset: QuerySet, query: str) -> QuerySet:
+    search_query = SearchQuery(" ".join(search_terms(query)), config="english", search_type="plain")
+    return queryset.filter(search_vector=search_query).annotate(
+        search_rank=SearchRank(F("search_vector"), search_query),
+        snippet_raw=SearchHeadline(
+            "body",
+            search_query,
+            config="english",
+            start_sel=_START,
+            stop_sel=_STOP,
+            max_words=40,
+            min_words=20,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+        ),
+    )
+
+
+def render_snippet(raw: str | None) -> SafeString:
+    """Escape the snippet as text, then turn the markers into <mark> elements."""
+    text = escape(raw or "")
+    return mark_safe(text.replace(_START, "<mark>").replace(_STOP, "</mark>"))

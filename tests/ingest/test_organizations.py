@@ -1,0 +1,351 @@
+"""Organization extraction: the seed articles, then sentences in other outlets' styles."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from articles.ingest.model import (
+    ORG_COMPANY,
+    ORG_COURT,
+    ORG_GOVERNMENT,
+    ORG_INTERNATIONAL,
+    ORG_MEDIA,
+    ORG_PARTY,
+)
+from articles.ingest.organizations import extract_organizations, lookup_organization
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+# Header and furniture lines of the seeds; the pipeline removes these before extraction.
+_FURNITURE_RE = re.compile(
+    r"^(?:Updated:|Source:|SOURCE\s/|Published:|Editor:|fontLarger|SITEMAP|Copyright|"
+    r"Disinformation|By continuing|IPR Photo:|\d{4}-\d\d-\d\d \d\d:)"
+)
+_CREDIT_RE = re.compile(r"\[Photo/VCG\]\s*|\s*\(Xinhua/[^)]*\)")
+
+
+def seed_body(prefix: str) -> str:
+    """The seed's story paragraphs, as the pipeline hands them over (headline dropped)."""
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    story = [_CREDIT_RE.sub("", line) for line in lines if line and not _FURNITURE_RE.match(line)]
+    return "\n\n".join(story[1:] if prefix != "001" else story)
+
+
+def names(body: str) -> list[str]:
+    return [organization.name for organization in extract_organizations(body)]
+
+
+def by_name(body: str) -> dict:
+    return {organization.name: organization for organization in extract_organizations(body)}
+
+
+WIPO = "World Intellectual Property Organization"
+SIPO = "State Intellectual Property Office"
+MFA = "Ministry of Foreign Affairs"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("000", [WIPO, "Xinhua News Agency"]),
+        ("001", ["State Council", "Xinhua News Agency"]),
+        ("002", [WIPO, MFA, "China Media Group", "State Council"]),
+        (
+            "003",
+            [
+                SIPO,
+                WIPO,
+                "Ministry of Justice of the Republic of Kazakhstan",
+                "CPC Central Committee",
+                "State Council",
+            ],
+        ),
+        ("004", [SIPO, WIPO]),
+    ],
+)
+def test_seed_bodies(prefix: str, expected: list[str]) -> None:
+    assert names(seed_body(prefix)) == expected
+
+
+def test_seed_002_foreign_ministry_and_its_short_form() -> None:
+    ministry = by_name(seed_body("002"))[MFA]
+    assert ministry.as_written == ["the Chinese Foreign Ministry", "the ministry"]
+    assert ministry.kind == ORG_GOVERNMENT
+
+
+def test_seed_000_acronym_definition_is_one_written_form() -> None:
+    wipo = by_name(seed_body("000"))[WIPO]
+    assert wipo.acronym == "WIPO"
+    assert wipo.kind == ORG_INTERNATIONAL
+    assert wipo.as_written[:2] == [
+        "the World Intellectual Property Organization (WIPO)",
+        "the WIPO",
+    ]
+
+
+def test_seed_004_country_qualified_name_is_canonicalised() -> None:
+    sipo = by_name(seed_body("004"))[SIPO]
+    assert sipo.as_written == ["The State Intellectual Property Office of China"]
+    assert sipo.position == 0
+
+
+def test_position_points_at_the_written_form() -> None:
+    body = seed_body("003")
+    for organization in extract_organizations(body):
+        first = organization.as_written[0]
+        assert body[organization.position : organization.position + len(first)] == first
+
+
+# --- Other outlets' styles -------------------------------------------------------------------
+
+
+def test_xinhua_dateline_and_acronym_with_short_form() -> None:
+    body = (
+        "BEIJING, Jan. 16 (Xinhua) -- The China National Intellectual Property Administration "
+        "(CNIPA) said on Tuesday that it granted 921,000 invention patents in 2023.\n\n"
+        "The administration also said it would step up protection."
+    )
+    found = by_name(body)
+    assert list(found) == [
+        "Xinhua News Agency",
+        "China National Intellectual Property Administration",
+    ]
+    cnipa = found["China National Intellectual Property Administration"]
+    assert cnipa.acronym == "CNIPA"
+    assert "The administration" in cnipa.as_written
+
+
+def test_acronym_defined_in_text_links_later_mentions() -> None:
+    body = (
+        "The Intellectual Property Office of Singapore (IPOS) and CNIPA signed a memorandum. "
+        "IPOS will share examination data."
+    )
+    ipos = by_name(body)["Intellectual Property Office of Singapore"]
+    assert ipos.acronym == "IPOS"
+    assert ipos.as_written == ["The Intellectual Property Office of Singapore (IPOS)", "IPOS"]
+    assert "China National Intellectual Property Administration" in by_name(body)
+
+
+def test_company_with_legal_suffix_resolves_to_gazetteer() -> None:
+    body = (
+        "Shenzhen-based Huawei Technologies Co., Ltd. signed a patent licensing agreement with "
+        "Finland's Nokia, the company said."
+    )
+    found = by_name(body)
+    assert list(found) == ["Huawei", "Nokia"]
+    assert found["Huawei"].kind == ORG_COMPANY
+    assert found["Huawei"].as_written == ["Huawei Technologies Co., Ltd."]
+
+
+def test_unlisted_company_by_suffix() -> None:
+    body = "Two men were charged with stealing trade secrets from Micron Technology Inc."
+    assert names(body) == ["Micron Technology Inc."]
+
+
+def test_minister_title_names_the_ministry_but_not_the_person() -> None:
+    assert names("Minister of Commerce Wang Wentao met Katherine Tai.") == ["Ministry of Commerce"]
+    assert names("Prime Minister of Pakistan Shehbaz Sharif visited Beijing.") == []
+    assert names("Foreign Minister Wang Yi spoke at the meeting.") == []
+
+
+def test_court_and_its_short_form() -> None:
+    body = (
+        "The Supreme People's Court released its annual report on IP cases on Monday, "
+        "according to the court."
+    )
+    court = by_name(body)["Supreme People's Court"]
+    assert court.kind == ORG_COURT
+    assert court.as_written == ["The Supreme People's Court", "the court"]
+
+
+def test_unlisted_court_by_pattern() -> None:
+    body = "In 2022, China Media Group (CMG) and the Hangzhou Internet Court discussed copyright."
+    found = by_name(body)
+    assert list(found) == ["China Media Group", "Hangzhou Internet Court"]
+    assert found["Hangzhou Internet Court"].kind == ORG_COURT
+
+
+def test_foreign_ministry_of_another_country_is_not_chinas() -> None:
+    body = "Japan's Ministry of Justice and the Russian Foreign Ministry issued statements."
+    assert names(body) == ["Ministry of Justice of Japan", "Ministry of Foreign Affairs of Russia"]
+
+
+def test_spokesperson_form_from_global_times() -> None:
+    body = (
+        "Chinese Foreign Ministry spokesperson Mao Ning said the accusations were groundless. "
+        "China's Foreign Ministry later issued a statement."
+    )
+    ministry = by_name(body)[MFA]
+    assert ministry.as_written == ["Chinese Foreign Ministry", "China's Foreign Ministry"]
+
+
+def test_documents_events_and_government_are_not_organizations() -> None:
+    body = (
+        "China released the Civil Code and amended the Patent Law and the Copyright Law. "
+        "The Chinese government said the Global Innovation Index 2023 and the World Intellectual "
+        "Property Indicators 2020 report showed progress on the Internet of Things. "
+        "The 2017 High-Level Forum on China IP Protection was held under the Patent Cooperation "
+        "Treaty (PCT). Regulations on the Administration of Audio-Video Products were amended."
+    )
+    assert names(body) == []
+
+
+def test_person_before_of_does_not_join_the_organization() -> None:
+    body = "Professor Zhang Ping of Peking University told the Global Times the ruling matters."
+    assert names(body) == ["Peking University", "Global Times"]
+
+
+def test_general_office_and_the_party_centre() -> None:
+    body = (
+        "The guideline was issued by the General Office of the CPC Central Committee and the "
+        "General Office of the State Council."
+    )
+    assert names(body) == [
+        "General Office of the CPC Central Committee",
+        "General Office of the State Council",
+    ]
+
+
+def test_standing_committee_and_plain_bodies() -> None:
+    body = (
+        "The Standing Committee of the National People's Congress adopted the amendment. "
+        "The State Council Information Office held a press conference."
+    )
+    assert names(body) == [
+        "Standing Committee of the National People's Congress",
+        "State Council Information Office",
+    ]
+
+
+def test_reuters_style_with_us_agencies() -> None:
+    body = (
+        "(Reuters) - The U.S. Patent and Trademark Office said Thursday it would review the "
+        "patents held by Qualcomm Inc. The U.S. Department of Justice declined to comment."
+    )
+    assert names(body) == [
+        "Reuters",
+        "United States Patent and Trademark Office",
+        "Qualcomm",
+        "United States Department of Justice",
+    ]
+
+
+def test_ministries_with_and_in_their_names() -> None:
+    body = (
+        "Officials from the Ministry of Science and Technology and the Ministry of Industry and "
+        "Information Technology attended the 2023 China Intellectual Property Annual Conference."
+    )
+    assert names(body) == [
+        "Ministry of Science and Technology",
+        "Ministry of Industry and Information Technology",
+    ]
+
+
+def test_ministry_with_long_country_qualifier_and_short_form() -> None:
+    body = (
+        "The Ministry of Commerce of the People's Republic of China announced the measure. "
+        "A spokesperson said the ministry firmly opposes it."
+    )
+    ministry = by_name(body)["Ministry of Commerce"]
+    assert ministry.acronym == "MOFCOM"
+    assert ministry.as_written[-1] == "the ministry"
+
+
+def test_provincial_bureau_and_possessive() -> None:
+    body = (
+        "The Guangdong Provincial Administration for Market Regulation launched a campaign. "
+        "The Beijing Intellectual Property Court's ruling was upheld."
+    )
+    assert names(body) == [
+        "Guangdong Provincial Administration for Market Regulation",
+        "Beijing Intellectual Property Court",
+    ]
+
+
+def test_cgtn_style_media_and_state_council() -> None:
+    body = (
+        "Chinese Premier Li Qiang presided over a State Council executive meeting, "
+        "China Central Television (CCTV) reported."
+    )
+    found = by_name(body)
+    assert list(found) == ["State Council", "China Central Television"]
+    assert found["China Central Television"].kind == ORG_MEDIA
+
+
+def test_party_kind() -> None:
+    body = "The Communist Party of China (CPC) Central Committee held a plenary session."
+    found = extract_organizations(body)
+    assert [(o.name, o.kind) for o in found] == [("CPC Central Committee", ORG_PARTY)]
+
+
+def test_short_form_without_antecedent_creates_nothing() -> None:
+    assert names("The ministry said the office would reply to the court.") == []
+
+
+# --- lookup_organization ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical", "kind"),
+    [
+        ("Xinhua", "Xinhua News Agency", ORG_MEDIA),
+        ("Xinhua News Agency", "Xinhua News Agency", ORG_MEDIA),
+        ("CGTN", "CGTN", ORG_MEDIA),
+        ("VCG", "VCG", ORG_MEDIA),
+        ("Visual China Group", "VCG", ORG_MEDIA),
+        ("China Daily", "China Daily", ORG_MEDIA),
+        ("Global Times", "Global Times", ORG_MEDIA),
+        ("China IP News", "China IP News", ORG_MEDIA),
+        ("IC Photo", "IC Photo", ORG_MEDIA),
+        ("WIPO", WIPO, ORG_INTERNATIONAL),
+        ("the Chinese Foreign Ministry", MFA, ORG_GOVERNMENT),
+        ("The State Intellectual Property Office of China", SIPO, ORG_GOVERNMENT),
+    ],
+)
+def test_lookup_known(written: str, canonical: str, kind: str) -> None:
+    found = lookup_organization(written)
+    assert found is not None
+    assert (found.name, found.kind) == (canonical, kind)
+
+
+def test_sipo_and_cnipa_stay_separate() -> None:
+    sipo = lookup_organization("SIPO")
+    cnipa = lookup_organization("CNIPA")
+    assert sipo is not None and cnipa is not None
+    assert sipo.name != cnipa.name
+
+
+@pytest.mark.parametrize("written", ["", "Source", "Chinese government", "Li Shimeng", "Beijing"])
+def test_lookup_unknown(written: str) -> None:
+    assert lookup_organization(written) is None
+
+
+def test_chamber_in_a_country_and_law_firms() -> None:
+    body = (
+        "The British Chamber of Commerce in China welcomed the move. Wu Hanlin, a partner at "
+        "the law firm King & Wood Mallesons, and a lawyer from Hengyuan Law Firm agreed."
+    )
+    assert names(body) == [
+        "British Chamber of Commerce in China",
+        "King & Wood Mallesons",
+        "Hengyuan Law Firm",
+    ]
+
+
+def test_centers_are_organizations_but_venues_are_not() -> None:
+    body = (
+        "The Shanghai Intellectual Property Protection Center opened a fast track. The forum "
+        "was held at the China National Convention Center."
+    )
+    assert names(body) == ["Shanghai Intellectual Property Protection Center"]
+
+
+def test_industry_word_heads_name_companies() -> None:
+    body = "SkyHawk Robotics won the first original grant patent; Mitsubishi Electric followed."
+    found = by_name(body)
+    assert list(found) == ["SkyHawk Robotics", "Mitsubishi Electric"]
+    assert {o.kind for o in found.values()} == {ORG_COMPANY}
