@@ -83,11 +83,13 @@ def article_facets(results: QuerySet, query: QueryDict) -> list[Facet]:
         (
             "speaker",
             "Speakers",
-            _entity_counts(
-                Quote.objects.filter(article__in=ids, person__isnull=False), "person"
-            ),
+            _entity_counts(Quote.objects.filter(article__in=ids, person__isnull=False), "person"),
         ),
-        ("person", "People", _entity_counts(PersonMention.objects.filter(article__in=ids), "person")),
+        (
+            "person",
+            "People",
+            _entity_counts(PersonMention.objects.filter(article__in=ids), "person"),
+        ),
         (
             "organization",
             "Organizations",

@@ -40,9 +40,7 @@ class HomeView(TemplateView):
             top_organizations=Organization.objects.annotate(
                 n=Count("mentions", distinct=True)
             ).order_by("-n", "name")[:8],
-            top_topics=Topic.objects.annotate(n=Count("article_links")).order_by("-n", "name")[
-                :8
-            ],
+            top_topics=Topic.objects.annotate(n=Count("article_links")).order_by("-n", "name")[:8],
         )
         return context
 
@@ -75,7 +73,9 @@ class ArticleListView(FilterView):
         valid = not self.filterset.is_bound or self.filterset.is_valid()
         context["facets"] = article_facets(self.object_list, self.request.GET) if valid else []
         context["chips"] = active_chips(self.request.GET, context["facets"])
-        searching = valid and bool(self.filterset.form.cleaned_data.get("q"))
+        searching = (
+            self.filterset.is_bound and valid and bool(self.filterset.form.cleaned_data.get("q"))
+        )
         context["searching"] = searching
         current = self.request.GET.get("sort") or (SORT_RELEVANCE if searching else SORT_NEWEST)
         context["sort_links"] = [

@@ -1,15 +1,30 @@
 import io
 import json
 
-import pytest
 from django.core.management import call_command
 
 from articles.models import Article
 
 SCHEMA_KEYS = {
-    "slug", "title", "title_derived", "published", "published_time", "date_basis", "dateline",
-    "outlet", "section", "byline", "body", "source_file", "content_hash", "persons", "speakers",
-    "organizations", "quotes", "statistics", "topics",
+    "slug",
+    "title",
+    "title_derived",
+    "published",
+    "published_time",
+    "date_basis",
+    "dateline",
+    "outlet",
+    "section",
+    "byline",
+    "body",
+    "source_file",
+    "content_hash",
+    "persons",
+    "speakers",
+    "organizations",
+    "quotes",
+    "statistics",
+    "topics",
 }
 
 

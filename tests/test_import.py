@@ -69,8 +69,10 @@ def test_failure_reasons_name_the_file(tmp_path, capsys):
 
 @pytest.mark.django_db
 def test_missing_path_is_a_clear_error(tmp_path):
-    with pytest.raises(CommandError, match="missing.txt"):
-        run_import(tmp_path / "missing.txt")
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="failed 1"):
+        call_command("import_articles", str(tmp_path / "missing.txt"), stderr=err)
+    assert "missing.txt: skipped: cannot read file" in err.getvalue()
 
 
 @pytest.mark.django_db

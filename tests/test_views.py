@@ -81,7 +81,9 @@ def test_detail_page_links_entities_to_filtered_lists(client, seeded):
 
 
 def test_unknown_slug_is_404(client, seeded):
-    assert client.get(reverse("articles:article-detail", args=["no-such-article"])).status_code == 404
+    assert (
+        client.get(reverse("articles:article-detail", args=["no-such-article"])).status_code == 404
+    )
     assert client.get(reverse("articles:person-detail", args=["no-such-person"])).status_code == 404
 
 

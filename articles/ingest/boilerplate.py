@@ -37,24 +37,62 @@ _FURNITURE_RES = [
         r"^\[?(?:photo|image)\s*/\s*[\w .-]{1,40}\]?$",
         r"^(?:source|来源)\s*[:：]\s*$",
         r"^\d{1,2}\s*(?:min|minute)s?\s+read$",
+        # licence, registration and record numbers in Chinese sites' footers
+        r"^(?:license|licence|registration|registered|record|filing|website identification)"
+        r"\b.{0,60}?\b[A-Za-z]{0,4}\d{5,}$",
+        r"版权所有|未经.{0,10}授权|增值电信业务",
+        r"^(?:contact|e-?mail) (?:the )?(?:writer|author|reporter)s?\b.*@",
+        r"^[\w.+-]+@[\w-]+\.[\w.]+$",
+        r"^our standards:",
+        r"^share\b[\s\-–—:|]*\w*$",
+        r"\bapp download\b|^download (?:the |our )?app\b",
+        r"^video ?player",
+        r"^_{3,}$|^-{3,}$|^\*{3,}$",
+        r"^why you can trust\b",
         r"^(?:\d+\s+)?(?:views?|comments?|likes?|shares?)$",
     )
 ]
 
 # Once one of these headings follows the story, the rest of the page is links, not the story.
 END_OF_STORY_RE = re.compile(
-    r"^(?:related (?:stories|articles|news|reading|content|coverage)|you may also like|"
+    r"^(?:related(?: (?:stories|articles|news|reading|content|coverage|links))?|"
+    r"media contacts?|press contacts?|for more information|you may also like|"
     r"most (?:read|viewed|popular)|editor'?s picks|trending(?: now)?|recommended(?: for you)?|"
     r"more from|latest news|top stories|read next|popular)\s*:?$",
     re.IGNORECASE,
 )
 
 
+# A line that is only a photo credit: "IPR Photo:VCG", "Photo: Xinhua", "[Photo/VCG]".
+_CREDIT_LINE_RE = re.compile(
+    r"^(?:[\w ]{0,30}\s)?(?:photo|image|picture|file photo)s?\s*[:：/]\s*"
+    r"(?P<agency>[A-Z][\w .'-]{0,30}?)\]?$|^\[(?:photo|image)\s*/\s*(?P<agency2>[^\]]{1,40})\]$",
+    re.IGNORECASE,
+)
+
+
+def photo_credit_line(line: str) -> str:
+    """The agency a credit-only line names, or ""."""
+    match = _CREDIT_LINE_RE.match(line.strip())
+    if not match:
+        return ""
+    return (match.group("agency") or match.group("agency2") or "").strip()
+
+
+_NAV_SEPARATOR_RE = re.compile(r"\s*[|·•]\s*")
+
+
+def is_navigation(line: str) -> bool:
+    """A menu: three or more short items between `|` or `·` separators."""
+    items = [item for item in _NAV_SEPARATOR_RE.split(line) if item]
+    return len(items) >= 3 and all(len(item.split()) <= 3 for item in items)
+
+
 def is_furniture(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    return any(regex.search(stripped) for regex in _FURNITURE_RES)
+    return is_navigation(stripped) or any(regex.search(stripped) for regex in _FURNITURE_RES)
 
 
 def is_end_of_story(line: str) -> bool:

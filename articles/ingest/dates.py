@@ -16,9 +16,10 @@ from dateutil import parser as date_parser
 
 _MONTH_NAMES = [name for name in calendar.month_name if name]
 _MONTH_ABBRS = [name for name in calendar.month_abbr if name]
-MONTH = r"(?:%s)" % "|".join(
+_MONTH_ALTERNATIVES = "|".join(
     [*_MONTH_NAMES, *(f"{abbr}\\.?" for abbr in _MONTH_ABBRS), "Sept\\.?"]
 )
+MONTH = f"(?:{_MONTH_ALTERNATIVES})"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
 _YEAR = r"(?:19|20)\d{2}"
 
@@ -30,7 +31,7 @@ _DATE_FORMS = [
     rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}(?:,?\s+{_TIME})?",  # Nov 09, 2021 06:03 PM
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+{_YEAR}(?:,?\s+{_TIME})?",  # 1 March 2020
 ]
-FULL_DATE_RE = re.compile(r"\b(?:%s)" % "|".join(f"(?:{form})" for form in _DATE_FORMS))
+FULL_DATE_RE = re.compile(r"\b(?:" + "|".join(f"(?:{form})" for form in _DATE_FORMS) + ")")
 TIME_RE = re.compile(rf"\b{_TIME}\b")
 TIME_THEN_DATE_RE = re.compile(rf"\b({_TIME}),?\s+((?:{'|'.join(_DATE_FORMS)}))")
 MONTH_DAY_RE = re.compile(rf"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+{_YEAR})")
@@ -38,10 +39,12 @@ DAY_MONTH_RE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH})\b(?!,?\s+{_YEAR})")
 YEAR_RE = re.compile(rf"(?<![\d-])({_YEAR})(?![\d-])")  # a year standing alone
 _HAS_YEAR_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 WEEKDAY_RE = re.compile(
-    r"\b(?:on|last|this|late|early)\s+(%s)\b" % "|".join(calendar.day_name), re.IGNORECASE
+    r"\b(?:on|last|this|late|early)\s+(" + "|".join(calendar.day_name) + r")\b", re.IGNORECASE
 )
 # "by 2035", "until 2030": targets, not the time of writing.
-_FUTURE_YEAR_RE = re.compile(rf"\b(?:by|until|till|through|before|to)\s+(?:the\s+end\s+of\s+)?({_YEAR})")
+_FUTURE_YEAR_RE = re.compile(
+    rf"\b(?:by|until|till|through|before|to)\s+(?:the\s+end\s+of\s+)?({_YEAR})"
+)
 
 
 @dataclass(frozen=True)

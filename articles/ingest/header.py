@@ -16,11 +16,12 @@ from articles.ingest import dates
 
 _LABEL_RE = re.compile(
     r"(?:^|(?<=\s)|(?<=\|))(?P<label>Updated|Last updated|Published|Posted|Released|"
-    r"Release time|Release date|Date|Time|Source|Editor|Editors|Responsible editor|"
-    r"Chief editor|Author|Reporter|Writer|Journalist|By)\s*(?:[:：]|(?=\s))",
+    r"Release time|Release date|Date|Time|Source|From|Editor|Editors|Responsible editor|"
+    r"Chief editor|Web editor|Author|Reporter|Writer|Journalist|By)\s*(?:[:：]|(?=\s))",
     re.IGNORECASE,
 )
-_EDITOR_LABELS = {"editor", "editors", "responsible editor", "chief editor"}
+_EDITOR_LABELS = {"editor", "editors", "responsible editor", "chief editor", "web editor"}
+_SOURCE_LABELS = {"source", "from"}
 _BYLINE_LABELS = {"author", "reporter", "writer", "journalist", "by"}
 _DATE_LABELS = {
     "updated",
@@ -33,14 +34,24 @@ _DATE_LABELS = {
     "date",
     "time",
 }
-_SECTION_PATH_RE = re.compile(r"^[A-Z][A-Za-z&' ]{1,30}(?:\s*(?:/|>|»|›)\s*[A-Z][A-Za-z&' ]{1,30})+$")
+_SECTION_PATH_RE = re.compile(
+    r"^[A-Z][A-Za-z&' ]{1,30}(?:\s*(?:/|>|»|›)\s*[A-Z][A-Za-z&' ]{1,30})+$"
+)
 _PAREN_OUTLET_RE = re.compile(r"^\((?P<outlet>[A-Z][\w .'&-]{1,40})\)")
 _COPYRIGHT_OUTLET_RE = re.compile(
     r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*-\s*(?:19|20)\d{2})?\s*)?"
     r"(?:by\s+)?(?P<outlet>[A-Z][\w.&' -]{1,50}?)(?:\.|,|\s+all rights|\s+[^\x00-\x7f]|\s*$)",
     re.IGNORECASE,
 )
+# "South China Morning Post Publishers Ltd" -> "South China Morning Post"
+_COMPANY_SUFFIX_RE = re.compile(
+    r"(?:\s+(?:Publishers?|Publishing|Holdings|Media))?\s*,?\s+(?:Ltd|Limited|Inc|LLC|Co)\.?$"
+)
 _OUTLET_WORDS_RE = re.compile(r"^[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,4}$")
+_SENTENCE_WORDS_RE = re.compile(
+    r"^(?:On|In|At|By|Since|From|Until|As|Before|After|During|The|This|Last|Next)\b"
+)
+_RELATIVE_TIME_RE = re.compile(r"^\d+\s+(?:minute|min|hour|day|week)s?\s+ago$", re.IGNORECASE)
 _PERSON_NAME_RE = re.compile(r"^[A-Z][a-zA-Z'-]+(?:\s+[A-Z][a-zA-Z'-]+){1,3}$")
 _BYLINE_BODY_RE = re.compile(
     r"^(?P<names>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3}"
@@ -61,7 +72,8 @@ class MetaFacts:
     section: str = ""
     byline: str = ""
     byline_names: list[str] = field(default_factory=list)
-    editor: str = ""
+    editors: list[str] = field(default_factory=list)  # as written: names or desk accounts
+    home_outlet: str = ""  # "WIPO Home > Press Room": the site the page belongs to
 
 
 def read_meta_line(line: str, known_outlet=lambda name: False) -> MetaFacts | None:
@@ -73,11 +85,13 @@ def read_meta_line(line: str, known_outlet=lambda name: False) -> MetaFacts | No
     if not line or len(line) > 220:
         return None
     if _SECTION_PATH_RE.match(line) and not dates.YEAR_RE.search(line):
-        return MetaFacts(section=_section_from_path(line))
+        first = re.split(r"\s*(?:/|>|»|›)\s*", line)[0]
+        home = first[: -len(" Home")] if first.endswith(" Home") else ""
+        return MetaFacts(section=_section_from_path(line), home_outlet=home)
     facts = MetaFacts()
     copyright_match = _COPYRIGHT_OUTLET_RE.match(line)
     if copyright_match:
-        facts.outlet = copyright_match.group("outlet").strip()
+        facts.outlet = _COMPANY_SUFFIX_RE.sub("", copyright_match.group("outlet")).strip()
         return facts
     for segment in _segments(line):
         if not _read_segment(segment, facts, known_outlet):
@@ -91,9 +105,9 @@ def _section_from_path(line: str) -> str:
 
 
 def _segments(line: str) -> list[str]:
-    """Split at `|` and before each label, so `Updated: X Source: Y` is two segments."""
+    """Split at `|` (or ` / `) and before each label: `Updated: X Source: Y` is two segments."""
     segments = []
-    for part in line.split("|"):
+    for part in re.split(r"\||\s/\s", line):
         starts = [m.start() for m in _LABEL_RE.finditer(part)]
         if not starts or starts[0] != 0:
             starts = [0, *starts]
@@ -108,15 +122,20 @@ def _read_segment(segment: str, facts: MetaFacts, known_outlet) -> bool:
         label = label_match.group("label").lower()
         value = segment[label_match.end() :].strip(" :：-")
         if label in _DATE_LABELS:
-            return _read_date(value, facts, known_outlet)
-        if label == "source":
+            return _RELATIVE_TIME_RE.match(value) is not None or _read_date(
+                value, facts, known_outlet
+            )
+        if label in _SOURCE_LABELS:
             return _read_source(value, facts, known_outlet)
         if label in _EDITOR_LABELS:
-            facts.editor = value
-            return bool(value) and len(value) <= 60
+            facts.editors.extend(split_names(value))
+            return bool(value) and len(value) <= 80
         if label in _BYLINE_LABELS:
             return _read_byline(value, facts, known_outlet)
     if _read_date(segment, facts, known_outlet, need_date=True):
+        return True
+    if facts.date and facts.time is None and dates.TIME_RE.fullmatch(segment):
+        _, facts.time = dates.parse_date(f"{facts.date.isoformat()} {segment}")
         return True
     paren = _PAREN_OUTLET_RE.match(segment)
     if paren:
@@ -137,15 +156,20 @@ def _read_date(value: str, facts: MetaFacts, known_outlet, need_date: bool = Fal
         found = full[0] if full else None
     if found is None:
         return False
-    rest = (value[: found.start] + " " + value[found.start + len(found.as_written) :]).strip(
-        " ,;-"
-    )
-    if rest and not (known_outlet(rest) or (not need_date and _OUTLET_WORDS_RE.match(rest))):
-        if need_date or not _OUTLET_WORDS_RE.match(rest):
-            return False
+    before = value[: found.start].strip(" ,;-")
+    after = value[found.start + len(found.as_written) :].strip(" ,;-")
+    if before and after:
+        return False
+    rest = before or after
+    # What stands beside the date may be the outlet ("Jan 15, 2021 10:23  Xinhua") or the
+    # place ("Geneva, March 2, 2023"); a word like "On" means it is a sentence.
+    if rest and not (
+        known_outlet(rest) or (_OUTLET_WORDS_RE.match(rest) and not _SENTENCE_WORDS_RE.match(rest))
+    ):
+        return False
     if facts.date is None:
         facts.date, facts.time, facts.date_as_written = found.date, found.time, found.as_written
-    if rest:
+    if rest and known_outlet(rest) or rest and after and not need_date:
         facts.outlet = facts.outlet or rest
     return True
 
@@ -182,12 +206,63 @@ def _read_byline(value: str, facts: MetaFacts, known_outlet) -> bool:
     return True
 
 
+def split_names(text: str) -> list[str]:
+    """`Liang Jun, Du Mingming` / `A and B` -> names, with `in London` places dropped."""
+    names = []
+    for part in re.split(r"\s*(?:,|;|\band\b|&)\s*", text):
+        part = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", part.strip())
+        if part:
+            names.append(_name_case(part))
+    return names
+
+
 def _name_case(name: str) -> str:
     return name.title() if name.isupper() else name
 
 
 def looks_like_person_name(text: str) -> bool:
     return bool(_PERSON_NAME_RE.match(text.strip()))
+
+
+# --- Credit lines at the foot of a story ---------------------------------------------------
+
+_CREDIT_PAREN_RE = re.compile(r"^\((?P<inner>[^()]{5,300})\)$")
+_CREDIT_PART_RE = re.compile(
+    r"^(?P<kind>(?:additional\s+)?reporting|writing|editing|web editor|editor|compiled)"
+    r"\s*(?:by|:)\s*(?P<names>.+)$",
+    re.IGNORECASE,
+)
+_CONTRIBUTED_RE = re.compile(
+    r"^(?:[A-Z][\w.']*\s+){0,3}(?:writers?|reporters?|correspondents?|journalists?)\s+"
+    r"(?P<names>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3}"
+    r"(?:\s*(?:,|and)\s*[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3})*)"
+    r"(?:\s+in\s+[A-Z][\w .'-]+)?\s+contributed(?:\s+to\s+this\s+(?:report|story))?\.?$"
+)
+
+
+@dataclass
+class CreditLine:
+    reporters: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+
+
+def read_credit_line(line: str) -> CreditLine | None:
+    """`(Reporting by A; Editing by B)`, `(Web editor: A, B)`, `AP writer A contributed ...`."""
+    contributed = _CONTRIBUTED_RE.match(line)
+    if contributed:
+        return CreditLine(reporters=split_names(contributed.group("names")))
+    paren = _CREDIT_PAREN_RE.match(line)
+    if not paren:
+        return None
+    credit = CreditLine()
+    for part in paren.group("inner").split(";"):
+        match = _CREDIT_PART_RE.match(part.strip())
+        if not match:
+            return None
+        names = [n for n in split_names(match.group("names")) if _PERSON_NAME_RE.match(n)]
+        kind = match.group("kind").lower()
+        (credit.editors if "edit" in kind else credit.reporters).extend(names)
+    return credit
 
 
 # --- Datelines -------------------------------------------------------------------------

@@ -11,18 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from articles.ingest import dates
-from articles.ingest.boilerplate import (
-    Credits,
-    has_photo_credit,
-    is_end_of_story,
-    is_furniture,
-    strip_photo_credits,
-)
-from articles.ingest.header import Dateline, looks_like_person_name, read_dateline, read_meta_line
+from articles.ingest.header import Dateline, looks_like_person_name, read_dateline, split_names
+from articles.ingest.layout import PageFacts, read_layout
 from articles.ingest.model import (
     ORG_MEDIA,
     Header,
@@ -39,20 +32,6 @@ from articles.ingest.topics import TopicDefinition, assign_topics, load_default_
 
 _SENTENCE_END_RE = re.compile(r"[.!?…\"”’)]$")
 _FIRST_SENTENCE_RE = re.compile(r"^(.+?[.!?])(?:\s+[A-Z“\"]|$)")
-
-
-@dataclass
-class _Collected:
-    """Facts gathered from header and credit lines while reading the page."""
-
-    dates: list[tuple] = field(default_factory=list)  # (date, time, as_written)
-    outlets: list[str] = field(default_factory=list)
-    copyright_outlets: list[str] = field(default_factory=list)
-    sections: list[str] = field(default_factory=list)
-    bylines: list[str] = field(default_factory=list)
-    byline_names: list[str] = field(default_factory=list)
-    editors: list[str] = field(default_factory=list)
-    credits: Credits = field(default_factory=Credits)
 
 
 def is_known_outlet(name: str) -> bool:
@@ -87,32 +66,30 @@ def parse_text(
 def parse_document(
     document: SourceDocument, vocabulary: list[TopicDefinition] | None = None
 ) -> ParsedArticle:
-    collected = _Collected()
-    blocks = _story_blocks(document.text, collected)
-    paragraphs = [paragraph for block in blocks for paragraph in _block_paragraphs(block)]
+    layout = read_layout(document.text, is_known_outlet, title_hint=document.title_hint)
+    paragraphs, captions, facts = layout.paragraphs, layout.captions, layout.facts
     header = Header(url=document.url)
     review_notes: list[str] = []
 
-    title, paragraphs = _take_title(paragraphs, document.title_hint)
-    paragraphs, captions = _read_captions(paragraphs, collected.credits)
     dateline = _find_dateline(paragraphs, captions)
     if dateline:
         header.dateline_place = dateline.place
         header.dateline_as_written = dateline.as_written
-    if title:
-        header.title = title
+    if layout.title:
+        header.title = layout.title
     else:
         header.title = derive_title(paragraphs, captions)
         header.title_derived = True
         review_notes.append("The source has no headline: the title was derived from the text.")
 
     body = "\n\n".join(paragraphs)
-    _choose_date(header, document, collected, captions, dateline, paragraphs, review_notes)
-    _set_outlet_and_credits(header, document, collected, dateline)
+    _choose_date(header, document, facts, captions, dateline, paragraphs, review_notes)
+    _set_outlet_and_credits(header, document, facts, dateline, body)
 
-    organizations = _merge_organizations(extract_organizations(body), _credited_organizations(header))
-    persons = extract_people(body, organizations) + _credited_persons(header, collected)
-    persons = _merge_persons(persons)
+    organizations = _merge_organizations(
+        extract_organizations(body), _credited_organizations(header, facts)
+    )
+    persons = _merge_persons(extract_people(body, organizations) + _credited_persons(header, facts))
     quotes = extract_quotes(body, persons, organizations)
     published_year = header.published.year if header.published else None
     statistics = extract_statistics(body, published_year=published_year)
@@ -140,105 +117,7 @@ def _default_vocabulary() -> list[TopicDefinition]:
     return _VOCABULARY
 
 
-# --- 1. Lines ----------------------------------------------------------------------------
-
-
-def _story_blocks(text: str, collected: _Collected) -> list[list[str]]:
-    """Story lines grouped into blank-line-separated blocks; header facts go to `collected`."""
-    blocks: list[list[str]] = [[]]
-    seen: set[str] = set()
-    story_lines = 0
-    for raw_line in text.split("\n"):
-        line = " ".join(raw_line.replace("\u00a0", " ").replace("\u3000", " ").split())
-        if not line:
-            blocks.append([])
-            continue
-        if line in seen:  # a repeated block (menus, captions printed twice) goes
-            continue
-        seen.add(line)
-        if story_lines >= 2 and is_end_of_story(line):
-            break
-        if _collect_meta(line, collected) or is_furniture(line):
-            blocks.append([])
-            continue
-        blocks[-1].append(line)
-        story_lines += 1
-    return [block for block in blocks if block]
-
-
-def _collect_meta(line: str, collected: _Collected) -> bool:
-    facts = read_meta_line(line, known_outlet=is_known_outlet)
-    if facts is None:
-        return False
-    if facts.date:
-        collected.dates.append((facts.date, facts.time, facts.date_as_written, line))
-    if facts.outlet:
-        is_copyright = line.lower().startswith(("copyright", "©", "(c)"))
-        (collected.copyright_outlets if is_copyright else collected.outlets).append(facts.outlet)
-    if facts.section:
-        collected.sections.append(facts.section)
-    if facts.byline:
-        collected.bylines.append(facts.byline)
-        collected.byline_names.extend(facts.byline_names)
-    if facts.editor:
-        collected.editors.append(facts.editor)
-    return True
-
-
-def _block_paragraphs(block: list[str]) -> list[str]:
-    """A hard-wrapped block is one paragraph; otherwise each line is one."""
-    if len(block) > 1 and all(
-        30 <= len(line) <= 100 and not _SENTENCE_END_RE.search(line) for line in block[:-1]
-    ):
-        return [" ".join(block)]
-    return block
-
-
-# --- 2. Title, captions, dateline ---------------------------------------------------------
-
-
-def _take_title(paragraphs: list[str], title_hint: str) -> tuple[str, list[str]]:
-    if title_hint:
-        rest = [p for p in paragraphs[:3] if _normal(p) != _normal(title_hint)]
-        return title_hint, rest + paragraphs[3:]
-    if paragraphs and looks_like_headline(paragraphs[0]):
-        return paragraphs[0], paragraphs[1:]
-    return "", paragraphs
-
-
-def _normal(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
-def looks_like_headline(line: str) -> bool:
-    words = line.split()
-    if not 2 <= len(words) <= 30 or len(line) > 250:
-        return False
-    if line.endswith(".") and len(words) > 12:
-        return False
-    if has_photo_credit(line) or read_dateline(line):
-        return False
-    return not line.isupper() or len(words) >= 3
-
-
-def _read_captions(paragraphs: list[str], credits: Credits) -> tuple[list[str], list[str]]:
-    """Strip photo credits from captions; captions stay in the body, their credits go."""
-    kept, captions = [], []
-    for paragraph in paragraphs:
-        if has_photo_credit(paragraph):
-            text, found = strip_photo_credits(paragraph)
-            for agency in found.photo_agencies:
-                if agency not in credits.photo_agencies:
-                    credits.photo_agencies.append(agency)
-            for photographer in found.photographers:
-                if photographer not in credits.photographers:
-                    credits.photographers.append(photographer)
-            if text:
-                kept.append(text)
-                captions.append(text)
-        else:
-            kept.append(paragraph)
-    return kept, captions
+# --- Title and dateline ------------------------------------------------------------------
 
 
 def _find_dateline(paragraphs: list[str], captions: list[str]) -> Dateline | None:
@@ -268,7 +147,7 @@ def derive_title(paragraphs: list[str], captions: list[str]) -> str:
 def _choose_date(
     header: Header,
     document: SourceDocument,
-    collected: _Collected,
+    facts: PageFacts,
     captions: list[str],
     dateline: Dateline | None,
     paragraphs: list[str],
@@ -284,8 +163,8 @@ def _choose_date(
         date, time = dates.parse_date(document.date_hint)
         if date:
             _set_date(header, date, time, f"source metadata '{document.date_hint}'")
-    if header.published is None and collected.dates:
-        date, time, as_written, line = collected.dates[0]
+    if header.published is None and facts.dates:
+        date, time, as_written, line = facts.dates[0]
         _set_date(header, date, time, f"header line '{line}'")
     if dateline and dateline.month_day:
         year = dateline.year or dates.year_for_month_day(*dateline.month_day, context, weekday)
@@ -331,33 +210,62 @@ def _date_from_body(header, lead_paragraphs, context, weekday, review_notes) -> 
 def _check_weekday(date, weekday: int | None, review_notes: list[str]) -> None:
     if weekday is not None and date.weekday() != weekday:
         named = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        actual = named[date.weekday()]
         review_notes.append(
-            f"The text says '{named[weekday]}' but {date.isoformat()} was a {named[date.weekday()]}."
+            f"The text says '{named[weekday]}' but {date.isoformat()} was a {actual}."
         )
 
 
 # --- 4. Outlet, credits, entities ---------------------------------------------------------
 
 
+# How outlets name themselves in their own copy: "told the Global Times", "told China Daily".
+_SELF_REFERENCE_RE = re.compile(
+    r"\btold\s+(?:the\s+)?"
+    r"(?P<outlet>[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,3})"
+)
+
+
 def _set_outlet_and_credits(
-    header: Header, document: SourceDocument, collected: _Collected, dateline: Dateline | None
+    header: Header,
+    document: SourceDocument,
+    facts: PageFacts,
+    dateline: Dateline | None,
+    body: str,
 ) -> None:
+    """The outlet from the best evidence: a source line, site metadata, the copyright line,
+    the dateline's agency, a breadcrumb's home, or the outlet naming itself in the story."""
     candidates = [
-        *collected.outlets,
+        *facts.outlets,
         document.outlet_hint,
-        *collected.copyright_outlets,
+        *facts.copyright_outlets,
         dateline.agency if dateline else "",
+        *facts.home_outlets,
+        *_self_references(body),
     ]
-    outlet = next((name for name in candidates if name), "")
-    known = lookup_organization(outlet) if outlet else None
-    header.outlet = known.name if known else outlet
-    header.section = collected.sections[0] if collected.sections else ""
-    header.byline = (collected.bylines or [document.byline_hint])[0]
-    header.editor = next((e for e in collected.editors if looks_like_person_name(e)), "")
-    credits = collected.credits
-    header.photographer = credits.photographers[0] if credits.photographers else ""
-    agencies = [_canonical_name(agency) for agency in credits.photo_agencies]
+    for name in candidates:
+        if not name:
+            continue
+        known = lookup_organization(name)
+        header.outlet = known.name if known else name
+        break
+    header.section = facts.sections[0] if facts.sections else ""
+    header.byline = facts.bylines[0] if facts.bylines else document.byline_hint
+    if document.byline_hint and not facts.reporters:
+        facts.reporters.extend(split_names(document.byline_hint))
+    editors = [name for name in facts.editors if looks_like_person_name(name)]
+    header.editor = ", ".join(editors)
+    header.photographer = ", ".join(facts.photographers)
+    agencies = [_canonical_name(agency) for agency in facts.photo_agencies]
     header.photo_agency = agencies[0] if agencies else ""
+
+
+def _self_references(body: str) -> list[str]:
+    return [
+        match.group("outlet")
+        for match in _SELF_REFERENCE_RE.finditer(body)
+        if is_known_outlet(match.group("outlet"))
+    ]
 
 
 def _canonical_name(name: str) -> str:
@@ -365,9 +273,9 @@ def _canonical_name(name: str) -> str:
     return known.name if known else name
 
 
-def _credited_organizations(header: Header) -> list[OrganizationMention]:
+def _credited_organizations(header: Header, facts: PageFacts) -> list[OrganizationMention]:
     found = []
-    for name in (header.outlet, header.photo_agency):
+    for name in (header.outlet, *facts.photo_agencies):
         if not name:
             continue
         known = lookup_organization(name)
@@ -375,22 +283,21 @@ def _credited_organizations(header: Header) -> list[OrganizationMention]:
     return found
 
 
-def _credited_persons(header: Header, collected: _Collected) -> list[PersonMention]:
-    persons = []
-    if header.editor:
-        persons.append(
-            PersonMention(header.editor, "Editor", header.outlet, [f"Editor: {header.editor}"])
-        )
-    for photographer in collected.credits.photographers:
-        if looks_like_person_name(photographer):
-            persons.append(
-                PersonMention(
-                    photographer, "Photographer", header.photo_agency or header.outlet, []
-                )
-            )
-    for name in collected.byline_names:
-        persons.append(PersonMention(name, "Reporter", header.outlet, [name]))
-    return persons
+def _credited_persons(header: Header, facts: PageFacts) -> list[PersonMention]:
+    """Editors, photographers and reporters named in credit lines, with their outlet."""
+    credited = [
+        *(("Editor", name, header.outlet) for name in facts.editors),
+        *(
+            ("Photographer", name, header.photo_agency or header.outlet)
+            for name in facts.photographers
+        ),
+        *(("Reporter", name, header.outlet) for name in facts.reporters),
+    ]
+    return [
+        PersonMention(name=name, role=role, affiliation=affiliation, as_written=[name])
+        for role, name, affiliation in credited
+        if looks_like_person_name(name) and not is_known_outlet(name)
+    ]
 
 
 def _merge_organizations(

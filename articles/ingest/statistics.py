@@ -334,7 +334,7 @@ _CAPITALIZED_WORD_BEFORE = re.compile(r"(?P<word>\b[A-Z][\w\-]*)\s+$")
 _ANAPHORIC_BEFORE = re.compile(r"\b(?i:the|these|those|both|all|other|another)\s+$")
 _TIME_WINDOW_BEFORE = re.compile(
     r"\b(?i:past|next|last|coming|recent|previous|following|first|final|initial|upcoming|"
-    r"within|every|once|in)\s+$"
+    r"every|once)\s+$"
 )
 _TIME_WINDOW_AFTER = re.compile(
     r"\s+(?:ago|later|earlier|before|after|old|of\s+age|hence|from\s+now)\b"
@@ -351,7 +351,8 @@ _CHANGE_VERB = re.compile(rf"\b{_CHANGE_VERBS}\b")
 _NUMBER_OF = re.compile(
     r"\b(?i:number|total|count)\s+of\s+(?:[\w\-]+\s+){0,3}?(?P<noun>[a-z][a-z\-]*s)\b"
 )
-_SUBJECT_PREPOSITION = re.compile(r"\s(?:of|by|from|in|for|at|on|with|under|among)\s")
+_SUBJECT_PREPOSITION = re.compile(r"\s(?:of|by|from|in|for|at|on|with|under|among|through|via)\s")
+_SUBJECT_BOUNDARY = re.compile(r",(?!\d)|[;:\u2014]|\s--?\s")
 _COMPARED_BEFORE = re.compile(
     r"\b(?:compared\s+with|compared\s+to|versus|vs\.?|from|against|than)\s+(?:\w+\s+)?$"
 )
@@ -366,6 +367,11 @@ _YEAR_REFERENCE = re.compile(
 )
 _RELATIVE_YEAR = re.compile(r"\b(?P<which>last|this|next)\s+year\b(?!['’])")
 _COMPARISON_BEFORE = re.compile(r"\b(?:than|from|with|over|against|since)\s+$")
+# "founded in 1987": the year of an event in the sentence, not of its figures.
+_EVENT_BEFORE = re.compile(
+    r"\b(?:founded|established|set\s+up|created|born|launched|built|opened|enacted|adopted|"
+    r"introduced|issued|signed|started|began|took\s+effect)\s+$"
+)
 
 _SENTENCE_BREAK = re.compile(r"[.!?\n](?:(?<=\n)\n*|[.!?]*[\"'”’)\]]*\s+)")
 _ABBREVIATIONS = _word_set("""
@@ -658,6 +664,9 @@ def _count(sentence: str, token: _Token) -> _Found | None:
     if _spelled_one(token) or (token.spelled and _anaphoric(sentence, token)):
         return None
     phrase = _counted_noun_phrase(sentence, token.end)
+    if phrase is None and not token.spelled:
+        link = _PARTITIVE_OR_PREDICATE.match(sentence, token.end)
+        phrase = _counted_noun_phrase(sentence, link.end() - 1) if link else None
     if phrase is None:
         return None
     unit, phrase_text, end = phrase
@@ -667,6 +676,12 @@ def _count(sentence: str, token: _Token) -> _Found | None:
         return None
     start, qualifier = _with_qualifier(sentence, token.start)
     return _Found(start, end, token.value, unit, "count", qualifier, phrase_text)
+
+
+# "4,000 of the cases", "2,408 were criminal cases": the noun comes a few words later.
+_PARTITIVE_OR_PREDICATE = re.compile(
+    r"\s+(?:of\s+(?:the|its|their|these|those|our|all)|(?:were|are)(?:\s+[a-z]+ly)?)\s"
+)
 
 
 def _bare(sentence: str, token: _Token) -> _Found | None:
@@ -685,7 +700,7 @@ def _inferred_unit(before: str) -> str:
     if not verbs:
         return ""
     subject = before[: verbs[-1].start()]
-    boundaries = list(_CLAUSE_BOUNDARY.finditer(subject))
+    boundaries = list(_SUBJECT_BOUNDARY.finditer(subject))
     if boundaries:
         subject = subject[boundaries[-1].end() :]
     number_of = _NUMBER_OF.search(subject)
@@ -760,17 +775,27 @@ def _counted_noun_phrase(sentence: str, pos: int) -> tuple[str, str, int] | None
     head = _head_index(words)
     if head is None:
         return None
-    unit, end = _unit_word(words[head][0]), words[head][2]
+    start, end = words[head][1], words[head][2]
     last = head
     if head + 2 < len(words) and words[head + 1][0].lower() in ("and", "or"):
         partner = _head_index(words[head + 2 : head + 5])
         if partner is not None:
             last = head + 2 + partner
-            conjunction = words[head + 1][0].lower()
-            unit = f"{unit} {conjunction} {_unit_word(words[last][0])}"
             end = words[last][2]
-    phrase = " ".join(word for word, _, _ in words[: last + 1])
-    return unit, phrase, end
+    listed = _NOUN_LIST.match(sentence, end) if last == head else None
+    if listed and all(_is_plural(item.split()[-1]) for item in _LIST_ITEM.findall(listed[0])):
+        end = listed.end()  # "31 provinces, autonomous regions and municipalities"
+    unit = " ".join(_unit_word(word) for word in sentence[start:end].split())
+    phrase = " ".join(word for word, _, _ in words[:head]) + " " + sentence[start:end]
+    return unit, " ".join(phrase.split()), end
+
+
+_LIST_WORD = r"(?!(?:and|or)\b)[a-z][a-z\-]*"
+_LIST_ITEM = re.compile(rf"(?:,|\band\b|\bor\b)\s+((?:{_LIST_WORD}\s+){{0,2}}{_LIST_WORD})")
+_NOUN_LIST = re.compile(
+    rf"(?:,\s+(?:{_LIST_WORD}\s+){{0,2}}{_LIST_WORD})+,?\s+(?:and|or)\s+"
+    rf"(?:{_LIST_WORD}\s+){{0,2}}{_LIST_WORD}\b"
+)
 
 
 def _following_words(sentence: str, pos: int, limit: int) -> list[tuple[str, int, int]]:
@@ -852,6 +877,7 @@ def _year_mentions(sentence: str, published_year: int | None) -> list[tuple[re.M
         (match, year)
         for match, year in mentions
         if not _COMPARISON_BEFORE.search(sentence, max(0, match.start() - 10), match.start())
+        and not _EVENT_BEFORE.search(sentence, max(0, match.start() - 14), match.start())
     ]
 
 
@@ -921,11 +947,11 @@ def _clause_subject(before: str) -> str:
 def extract_statistics(body: str, published_year: int | None = None) -> list[Statistic]:
     """The figures stated in a cleaned article body, in order of appearance.
 
-    A figure repeated with the same value, unit and year (a lead restated in the body) is
-    listed once. `published_year` resolves "last year" / "this year".
+    A figure repeated with the same value and unit (a lead restated in the body) is listed
+    once. `published_year` resolves "last year" / "this year".
     """
     statistics: list[Statistic] = []
-    seen: set[tuple[Decimal, str, int | None]] = set()
+    seen: dict[tuple[Decimal, str], list[Statistic]] = {}
     for offset, sentence in _sentences(body):
         figures = _figures(sentence)
         mentions = _year_mentions(sentence, published_year) if figures else []
@@ -939,23 +965,32 @@ def extract_statistics(body: str, published_year: int | None = None) -> list[Sta
                 else _describe(sentence, found)
             )
             value = _normalized(found.value)
-            key = (value, found.unit, year)
-            if key in seen:
+            earlier = seen.setdefault((value, found.unit), [])
+            if _restated(earlier, year):
                 continue
-            seen.add(key)
-            statistics.append(
-                Statistic(
-                    value=value,
-                    unit=found.unit,
-                    as_written=sentence[found.start : found.end],
-                    what=what,
-                    qualifier=found.qualifier,
-                    year=year,
-                    position=offset + found.start,
-                    sentence=sentence,
-                )
+            statistic = Statistic(
+                value=value,
+                unit=found.unit,
+                as_written=sentence[found.start : found.end],
+                what=what,
+                qualifier=found.qualifier,
+                year=year,
+                position=offset + found.start,
+                sentence=sentence,
             )
+            earlier.append(statistic)
+            statistics.append(statistic)
     return statistics
+
+
+def _restated(earlier: list[Statistic], year: int | None) -> bool:
+    """Same value and unit again: a restatement unless both carry different years. A year
+    the restatement adds (headline "48.1%", body "48.1 percent in 2021") is kept."""
+    for statistic in earlier:
+        if statistic.year is None or year is None or statistic.year == year:
+            statistic.year = statistic.year or year
+            return True
+    return False
 
 
 def _figures(sentence: str) -> list[_Found]:
@@ -969,15 +1004,18 @@ def _figures(sentence: str) -> list[_Found]:
             found.compared = bool(
                 _COMPARED_BEFORE.search(sentence, max(0, found.start - 30), found.start)
             )
-            if found.compared and found.kind == "bare" and figures:
-                _inherit_compared_unit(found, figures[-1])
+            if found.kind == "bare" and (found.compared or not found.unit) and figures:
+                _inherit_unit(found, figures)
             figures.append(found)
             claimed_until = found.end
     return figures
 
 
-def _inherit_compared_unit(found: _Found, previous: _Found) -> None:
-    """ "798,000 patents, compared with 695,000 in 2021": the base counts the same thing."""
-    if previous.kind in ("count", "bare") and previous.unit:
-        found.unit = previous.unit
-        found.noun_phrase = previous.noun_phrase
+def _inherit_unit(found: _Found, figures: list[_Found]) -> None:
+    """ "798,000 patents, compared with 695,000 in 2021", "filed 70,015 applications, followed
+    by the United States with 59,056": a bare number counts what the sentence's last count
+    counted."""
+    counts = [f for f in figures if f.kind in ("count", "bare") and f.unit]
+    if counts:
+        found.unit = counts[-1].unit
+        found.noun_phrase = counts[-1].noun_phrase

@@ -20,7 +20,7 @@ def test_xinhua_pipe_header():
     assert facts.date == dt.date(2020, 3, 1)
     assert facts.time == dt.time(18, 43, 1)
     assert facts.outlet == "Xinhua"
-    assert facts.editor == "huaxia"
+    assert facts.editors == ["huaxia"]
 
 
 def test_china_daily_byline():

@@ -120,6 +120,41 @@ def test_coordinated_nouns_and_qualifier():
     assert stat.as_written == "more than 80 countries and regions"
 
 
+def test_listed_nouns_and_partitives():
+    stats = extract_statistics(
+        "The survey polled 13,000 respondents across 31 provinces, autonomous regions and "
+        "municipalities. Among them, 2,408 were criminal cases. More than 4,000 of the cases "
+        "involved foreign parties, and 11 of its engineers left within 24 hours."
+    )
+    assert units(stats) == [
+        (13000, "respondents"),
+        (31, "provinces, autonomous regions and municipalities"),
+        (2408, "cases"),
+        (4000, "cases"),
+        (11, "engineers"),
+        (24, "hours"),
+    ]
+
+
+def test_bare_numbers_take_the_unit_counted_earlier_in_the_sentence():
+    stats = extract_statistics(
+        "China-based applicants filed 70,015 PCT applications in 2022, followed by the United "
+        "States with 59,056 and Japan with 50,345."
+    )
+    assert units(stats) == [
+        (70015, "applications"),
+        (59056, "applications"),
+        (50345, "applications"),
+    ]
+
+
+def test_a_headline_figure_restated_with_its_year_is_listed_once():
+    stats = extract_statistics(
+        "Commercialization rate rises to 48.1%\n\nThe rate rose to 48.1 percent in 2021."
+    )
+    assert [(s.value, s.unit, s.year) for s in stats] == [(Decimal("48.1"), "percent", 2021)]
+
+
 def test_spelled_numbers_counting_a_noun():
     stats = extract_statistics(
         "There are six sub-forums waiting for guests. The event will last for two days. "
@@ -262,6 +297,24 @@ def test_comparison_base_keeps_its_own_year_and_unit():
     )
     assert units(stats) == [(798000, "patents"), (695000, "patents")]
     assert [s.year for s in stats] == [None, 2021]
+
+
+def test_founding_year_is_not_the_figures_year():
+    stats = extract_statistics(
+        "The company, founded in 1987, has about 207,000 employees in more than 170 countries "
+        "and regions."
+    )
+    assert units(stats) == [(207000, "employees"), (170, "countries and regions")]
+    assert [s.year for s in stats] == [None, None]
+    assert [s.qualifier for s in stats] == ["about", "more than"]
+
+
+def test_dateline_and_running_streak():
+    stats = extract_statistics(
+        "GENEVA, Sept 27 (Reuters) - Switzerland topped the index for the 13th year running. "
+        "The 2023 edition, now in its 16th year, tracks 132 economies."
+    )
+    assert units(stats) == [(13, "years"), (132, "economies")]
 
 
 def test_last_year_versus_named_base_year():

@@ -1,7 +1,6 @@
 """Export the archive as JSON Lines: `python manage.py export_articles [--output FILE]`."""
 
 import json
-import sys
 
 from django.core.management.base import BaseCommand
 
@@ -15,15 +14,17 @@ class Command(BaseCommand):
         parser.add_argument("--output", "-o", help="file to write (default: standard output)")
 
     def handle(self, *args, output=None, **options):
-        stream = open(output, "w", encoding="utf-8") if output else sys.stdout
-        count = 0
-        try:
-            # chunk_size keeps memory flat while still prefetching related rows per chunk.
-            for article in export_queryset().iterator(chunk_size=500):
-                stream.write(json.dumps(article_record(article), ensure_ascii=False) + "\n")
-                count += 1
-        finally:
-            if output:
-                stream.close()
         if output:
+            with open(output, "w", encoding="utf-8") as stream:
+                count = self._write(stream.write, end="\n")
             self.stderr.write(f"Exported {count} articles to {output}")
+        else:
+            self._write(self.stdout.write, end="\n")
+
+    def _write(self, write, end: str) -> int:
+        count = 0
+        # iterator() with a chunk size keeps memory flat and still prefetches each chunk.
+        for article in export_queryset().iterator(chunk_size=500):
+            write(json.dumps(article_record(article), ensure_ascii=False) + end)
+            count += 1
+        return count

@@ -13,8 +13,14 @@ from tqdm import tqdm
 from articles.ingest.model import ParseError
 from articles.ingest.pipeline import iter_file
 from articles.ingest.sources import SUPPORTED_SUFFIXES
-from articles.loader import IMPORTED, UNCHANGED, UPDATED, ArticleLoader, content_hash
-from articles.loader import vocabulary_from_database
+from articles.loader import (
+    IMPORTED,
+    UNCHANGED,
+    UPDATED,
+    ArticleLoader,
+    content_hash,
+    vocabulary_from_database,
+)
 from articles.models import Article
 
 FAILED = "failed"

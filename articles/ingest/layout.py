@@ -1,0 +1,223 @@
+"""Page text -> headline, story paragraphs, captions, and the facts of the header lines.
+
+A dump of a news page reads top to bottom as: site chrome (menus, cookie banners), the
+headline among header lines (date, source, byline), maybe a photo caption, the story, then
+more chrome (related links, copyright). Every line is first sorted:
+
+- a header line (`header.read_meta_line`) gives facts and goes;
+- a furniture line (`boilerplate.is_furniture`) goes;
+- anything else is content.
+
+Content before the story starts is the *head*: the headline is chosen there, captions are
+kept, the rest (section labels, standfirsts, menu words) goes. The story starts at the first
+line that reads as prose: a dateline, or a sentence of six words or more.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from articles.ingest import dates
+from articles.ingest.boilerplate import (
+    has_photo_credit,
+    is_end_of_story,
+    is_furniture,
+    photo_credit_line,
+    strip_photo_credits,
+)
+from articles.ingest.header import read_credit_line, read_dateline, read_meta_line
+
+_SENTENCE_END_RE = re.compile(r"[.!?…\"”’)]$")
+_INNER_SENTENCE_RE = re.compile(r"[.!?][\"”’]?\s+[A-Z\"“]")
+_TRAILING_SIGNOFF_RE = re.compile(r"\s*\(?\b(?:Enditem|END|ENDS)\)?\s*$")
+_MIN_TITLE_WORDS = 4
+
+
+@dataclass
+class PageFacts:
+    """What the header and credit lines said, in the order the page said it."""
+
+    dates: list[tuple] = field(default_factory=list)  # (date, time, as_written, line)
+    outlets: list[str] = field(default_factory=list)
+    copyright_outlets: list[str] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    reporters: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    photo_agencies: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
+    home_outlets: list[str] = field(default_factory=list)  # "WIPO Home > ..." breadcrumbs
+
+
+@dataclass
+class Layout:
+    title: str
+    paragraphs: list[str]
+    captions: list[str]
+    facts: PageFacts
+
+
+def read_layout(text: str, known_outlet, title_hint: str = "") -> Layout:
+    """Sort a page's lines; `known_outlet(name)` says whether a name is a news outlet."""
+    facts = PageFacts()
+    lines = _content_lines(text, facts, known_outlet)
+    start = _story_start(lines)
+    head, story = lines[:start], lines[start:]
+
+    title = title_hint
+    captions: list[str] = []
+    head_captions = [line for line in head if line and _is_caption_line(line)]
+    if not title:
+        title = next((line for line in head if line and _is_title_candidate(line)), "")
+    paragraphs = []
+    for line in head_captions:
+        paragraphs.append(line)
+    paragraphs.extend(_paragraphs(story))
+    if title_hint:
+        paragraphs = [p for p in paragraphs if _normal(p) != _normal(title_hint)]
+    paragraphs, captions = _strip_credits(paragraphs, facts)
+    return Layout(title=title, paragraphs=paragraphs, captions=captions, facts=facts)
+
+
+# --- sorting lines ------------------------------------------------------------------------
+
+
+def _content_lines(text: str, facts: PageFacts, known_outlet) -> list[str]:
+    """Content lines in order; "" marks a paragraph break (a blank or removed line)."""
+    lines: list[str] = []
+    seen: set[str] = set()
+    story_lines = 0
+    ended = False
+    for raw_line in text.split("\n"):
+        line = " ".join(raw_line.replace("\u00a0", " ").replace("\u3000", " ").split())
+        if not line:
+            lines.append("")
+            continue
+        if line in seen:  # a repeated block (menus, captions printed twice) goes
+            continue
+        seen.add(line)
+        if story_lines >= 2 and is_end_of_story(line):
+            ended = True  # the rest is links; only its header lines (copyright) still count
+        agency = photo_credit_line(line)
+        if agency and agency not in facts.photo_agencies:
+            facts.photo_agencies.append(agency)
+        if _collect_meta(line, facts, known_outlet) or is_furniture(line) or ended:
+            lines.append("")
+            continue
+        lines.append(line)
+        story_lines += 1
+    return lines
+
+
+def _collect_meta(line: str, facts: PageFacts, known_outlet) -> bool:
+    credit = read_credit_line(line)
+    if credit is not None:
+        facts.reporters.extend(credit.reporters)
+        facts.editors.extend(credit.editors)
+        return True
+    meta = read_meta_line(line, known_outlet=known_outlet)
+    if meta is None:
+        return False
+    if meta.date:
+        facts.dates.append((meta.date, meta.time, meta.date_as_written, line))
+    if meta.outlet:
+        is_copyright = line.lower().startswith(("copyright", "©", "(c)"))
+        (facts.copyright_outlets if is_copyright else facts.outlets).append(meta.outlet)
+    if meta.section:
+        facts.sections.append(meta.section)
+    if meta.home_outlet:
+        facts.home_outlets.append(meta.home_outlet)
+    if meta.byline:
+        facts.bylines.append(meta.byline)
+        facts.reporters.extend(meta.byline_names)
+    facts.editors.extend(meta.editors)
+    return True
+
+
+def _story_start(lines: list[str]) -> int:
+    """Index of the first line of the story proper."""
+    for index, line in enumerate(lines):
+        if line and _reads_as_story(line) and not _is_caption_line(line):
+            return index
+    return len(lines)
+
+
+def _is_caption_line(line: str) -> bool:
+    return has_photo_credit(line) and len(line.split()) < 40
+
+
+def _reads_as_story(line: str) -> bool:
+    if read_dateline(line):
+        return True
+    words = len(line.split())
+    if words >= 6 and _SENTENCE_END_RE.search(line) and not line.isupper():
+        return True
+    return words >= 12 and bool(_INNER_SENTENCE_RE.search(line))
+
+
+def _is_title_candidate(line: str) -> bool:
+    words = line.split()
+    if not _MIN_TITLE_WORDS <= len(words) <= 30 or len(line) > 250:
+        return False
+    if has_photo_credit(line) or dates.find_full_dates(line):
+        return False
+    return not (line.endswith(".") and len(words) > 12)
+
+
+def looks_like_headline(line: str) -> bool:
+    return _is_title_candidate(line) and not read_dateline(line)
+
+
+# --- paragraphs ---------------------------------------------------------------------------
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    paragraphs = []
+    for block in blocks:
+        for paragraph in _block_paragraphs(block):
+            paragraph = _TRAILING_SIGNOFF_RE.sub("", paragraph).strip()
+            if paragraph:
+                paragraphs.append(paragraph)
+    return paragraphs
+
+
+def _block_paragraphs(block: list[str]) -> list[str]:
+    """A hard-wrapped block is one paragraph; otherwise each line is one."""
+    if len(block) > 1 and all(
+        30 <= len(line) <= 100 and not _SENTENCE_END_RE.search(line) for line in block[:-1]
+    ):
+        return [" ".join(block)]
+    return block
+
+
+def _strip_credits(paragraphs: list[str], facts: PageFacts) -> tuple[list[str], list[str]]:
+    """Photo credits leave captions (which stay in the body) and go to the facts."""
+    kept, captions = [], []
+    for paragraph in paragraphs:
+        if not has_photo_credit(paragraph):
+            kept.append(paragraph)
+            continue
+        text, found = strip_photo_credits(paragraph)
+        for agency in found.photo_agencies:
+            if agency not in facts.photo_agencies:
+                facts.photo_agencies.append(agency)
+        for photographer in found.photographers:
+            if photographer not in facts.photographers:
+                facts.photographers.append(photographer)
+        if text:
+            kept.append(text)
+            # A caption is a picture's description, not the lead: it has no prose after it.
+            if not _INNER_SENTENCE_RE.search(text) or len(text.split()) < 40:
+                captions.append(text)
+    return kept, captions
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
