@@ -65,7 +65,7 @@ class ArticleFilter(django_filters.FilterSet):
         searching = bool(self.form.cleaned_data.get("q")) if self.is_bound else False
         if not sort:
             sort = SORT_RELEVANCE if searching else SORT_NEWEST
-        if sort == SORT_RELEVANCE and searching:
+        if sort == SORT_RELEVANCE and "search_rank" in queryset.query.annotations:
             return queryset.order_by("-search_rank", "-published", "-id")
         return queryset.order_by(*SORT_ORDERINGS.get(sort, SORT_ORDERINGS[SORT_NEWEST]))
 

@@ -12,6 +12,7 @@ import re
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -37,9 +38,9 @@ def fts5_query(query: str) -> str:
 
 
 def search(queryset: QuerySet, query: str) -> QuerySet:
-    """Matching articles, annotated with `search_rank` (higher is better) and `snippet_raw`."""
+    """Matching articles, annotated with `search_rank` (higher is better)."""
     if not search_terms(query):
-        return queryset.none()
+        return queryset.none()  # only punctuation: nothing can match
     if connection.vendor == "postgresql":
         return _search_postgres(queryset, query)
     return _search_sqlite(queryset, query)
@@ -47,16 +48,39 @@ def search(queryset: QuerySet, query: str) -> QuerySet:
 
 def _search_sqlite(queryset: QuerySet, query: str) -> QuerySet:
     match = fts5_query(query)
-    return queryset.extra(
-        tables=["article_fts"],
-        where=["article_fts.rowid = articles_article.id", "article_fts MATCH %s"],
-        params=[match],
-        select={
-            # bm25 is lower-is-better; negate so both engines sort rank descending.
-            "search_rank": "-bm25(article_fts, 5.0, 1.0)",
-            "snippet_raw": f"snippet(article_fts, 1, '{_START}', '{_STOP}', '…', 32)",
-        },
+    # Plain RawSQL that never names the outer table, so the filter also works inside the
+    # facet subqueries (where Django renames articles_article); the rank is only ordered by.
+    matching_ids = RawSQL("SELECT rowid FROM article_fts WHERE article_fts MATCH %s", [match])
+    rank = RawSQL(
+        "SELECT -bm25(article_fts, 5.0, 1.0) FROM article_fts "
+        "WHERE article_fts MATCH %s AND article_fts.rowid = articles_article.id",
+        [match],
     )
+    return queryset.filter(id__in=matching_ids).annotate(search_rank=rank)
+
+
+def _sqlite_snippets(ids: list[int], query: str) -> dict[int, str]:
+    if not ids:
+        return {}
+    placeholders = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid, snippet(article_fts, 1, '{_START}', '{_STOP}', '…', 32) "
+            f"FROM article_fts WHERE article_fts MATCH %s AND rowid IN ({placeholders})",
+            [fts5_query(query), *ids],
+        )
+        return dict(cursor.fetchall())
+
+
+def attach_snippets(articles, query: str) -> None:
+    """Give each article of a page a `snippet`: its best passage, search terms marked."""
+    articles = list(articles)
+    if connection.vendor == "postgresql":
+        raw = {article.pk: getattr(article, "snippet_raw", "") for article in articles}
+    else:
+        raw = _sqlite_snippets([article.pk for article in articles], query)
+    for article in articles:
+        article.snippet = render_snippet(raw.get(article.pk, ""))
 
 
 def _search_postgres(queryset: QuerySet, query: str) -> QuerySet:

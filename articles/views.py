@@ -15,7 +15,7 @@ from articles.models import (
     Quote,
     Topic,
 )
-from articles.search import render_snippet
+from articles.search import attach_snippets
 
 LIST_PAGE_SIZE = 20
 
@@ -87,8 +87,8 @@ class ArticleListView(FilterView):
             )
             if searching or value != SORT_RELEVANCE
         ]
-        for article in context["object_list"]:
-            article.snippet = render_snippet(getattr(article, "snippet_raw", ""))
+        if searching:
+            attach_snippets(context["object_list"], self.filterset.form.cleaned_data["q"])
         return context
 
 

@@ -1,0 +1,91 @@
+import pytest
+from django.urls import reverse
+
+from articles.search import fts5_query, search_terms
+
+LIST = reverse("articles:article-list")
+
+
+def test_fts_syntax_is_reduced_to_plain_words():
+    assert search_terms('"patent" AND (wipo* OR -tang) NEAR/3') == [
+        "patent",
+        "AND",
+        "wipo",
+        "OR",
+        "tang",
+        "NEAR",
+        "3",
+    ]
+    assert fts5_query("patent law") == '"patent" "law"*'
+    assert fts5_query('"""') == ""
+
+
+def test_search_finds_ranked_articles_with_highlighted_snippets(client, seeded):
+    response = client.get(LIST, {"q": "patent applications"})
+    assert response.status_code == 200
+    articles = list(response.context["object_list"])
+    found = [a.published.isoformat() for a in articles]
+    assert {"2021-11-09", "2020-12-16"} <= set(found)
+    assert "2017-04-20" not in found  # no "patent" in it
+    html = response.content.decode()
+    assert "<mark>patent</mark>" in html.lower() or "<mark>patents</mark>" in html.lower()
+
+
+def test_search_combines_with_filters(client, seeded):
+    response = client.get(LIST, {"q": "cooperation", "year": "2023"})
+    assert {a.published.year for a in response.context["object_list"]} == {2023}
+
+
+def test_search_stems_words(client, seeded):
+    response = client.get(LIST, {"q": "commercializations"})
+    assert len(response.context["object_list"]) >= 1
+
+
+@pytest.mark.parametrize("q", ['"', "*", "NEAR", "(", "-", "patent AND", "a OR (b", "“”", "'"])
+def test_search_syntax_never_errors(client, seeded, q):
+    assert client.get(LIST, {"q": q}).status_code == 200
+
+
+def test_overlong_query_is_a_400(client, seeded):
+    assert client.get(LIST, {"q": "patent " * 2000}).status_code == 400
+
+
+def test_relevance_and_date_sorts(client, seeded):
+    by_date = client.get(LIST, {"q": "WIPO", "sort": "oldest"}).context["object_list"]
+    dates = [a.published for a in by_date]
+    assert dates == sorted(dates)
+    ranked = client.get(LIST, {"q": "WIPO"}).context["object_list"]
+    assert {a.pk for a in ranked} == {a.pk for a in by_date}
+    assert client.get(LIST, {"sort": "sideways"}).status_code == 400
+
+
+def test_facets_count_the_current_results(client, seeded):
+    response = client.get(LIST, {"person": "li-qiang"})
+    facets = {facet.param: facet for facet in response.context["facets"]}
+    years = {value.value: value.count for value in facets["year"].values}
+    assert years == {"2023": 2}
+    people = {value.value: value for value in facets["person"].values}
+    assert people["li-qiang"].count == 2 and people["li-qiang"].selected
+    assert "person=li-qiang" not in people["li-qiang"].url  # selecting again removes it
+
+
+def test_chips_show_active_filters_with_remove_links(client, seeded):
+    response = client.get(LIST, {"person": "li-qiang", "year": "2023"})
+    chips = {chip.param: chip for chip in response.context["chips"]}
+    assert chips["person"].label == "Person: Li Qiang"
+    assert "person" not in chips["person"].remove_url
+    assert "year=2023" in chips["person"].remove_url
+
+
+def test_pagination_keeps_filters(client, seeded, settings):
+    from articles import views
+
+    original = views.ArticleListView.paginate_by
+    views.ArticleListView.paginate_by = 1
+    try:
+        html = client.get(LIST, {"organization": "world-intellectual-property-organization"})
+        assert "organization=world-intellectual-property-organization&amp;page=2" in (
+            html.content.decode()
+        )
+    finally:
+        views.ArticleListView.paginate_by = original
