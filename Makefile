@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SEEDS ?= seeds
 
-.PHONY: run serve setup test lint format bench clean
+.PHONY: run serve setup test lint format bench-parse clean
 
 $(VENV)/bin/python:
 	$(PYTHON_SYS) -m venv $(VENV)
@@ -47,3 +47,7 @@ format: $(VENV)/.dev
 
 clean:
 	rm -rf var staticfiles test-results .pytest_cache
+
+## make bench-parse: the pipeline's parse rate (articles/s), no database
+bench-parse: $(VENV)/.dev
+	$(PY) -m articles.ingest.bench

@@ -111,6 +111,8 @@ def _content_lines(text: str, facts: PageFacts, known_outlet) -> list[str]:
 
 
 def _collect_meta(line: str, facts: PageFacts, known_outlet) -> bool:
+    if len(line) > 300:  # header and credit lines are short; a long line is story text
+        return False
     credit = read_credit_line(line)
     if credit is not None:
         facts.reporters.extend(credit.reporters)

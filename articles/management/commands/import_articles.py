@@ -61,7 +61,7 @@ class Command(BaseCommand):
         vocabulary = vocabulary_from_database()
         loader = None if dry_run else ArticleLoader()
         totals: Counter[str] = Counter()
-        rows = []
+        report_writer = ReportWriter(Path(report)) if report else None
         progress = tqdm(files, unit="file", disable=True if len(files) < 200 else None)
         for path in progress:
             try:
@@ -71,14 +71,15 @@ class Command(BaseCommand):
                     else:
                         status = loader.load(parsed).status
                     totals[status] += 1
-                    rows.append(_report_row(path, status, parsed=parsed))
+                    if report_writer:
+                        report_writer.write(_report_row(path, status, parsed=parsed))
             except ParseError as exc:
-                self._fail(path, str(exc), totals, rows)
+                self._fail(path, str(exc), totals, report_writer)
             except Exception as exc:  # one bad file must not stop the rest
-                self._fail(path, f"{type(exc).__name__}: {exc}", totals, rows)
+                self._fail(path, f"{type(exc).__name__}: {exc}", totals, report_writer)
         progress.close()
-        if report:
-            Path(report).write_text(json.dumps({"files": rows, "totals": totals}, indent=2))
+        if report_writer:
+            report_writer.close(totals)
         summary = (
             f"{'Dry run: would have ' if dry_run else ''}"
             f"imported {totals[IMPORTED]}, updated {totals[UPDATED]}, "
@@ -88,9 +89,10 @@ class Command(BaseCommand):
             raise CommandError(summary)
         self.stdout.write(self.style.SUCCESS(summary))
 
-    def _fail(self, path: Path, reason: str, totals: Counter, rows: list) -> None:
+    def _fail(self, path: Path, reason: str, totals: Counter, report_writer) -> None:
         totals[FAILED] += 1
-        rows.append(_report_row(path, FAILED, error=reason))
+        if report_writer:
+            report_writer.write(_report_row(path, FAILED, error=reason))
         self.stderr.write(f"{path}: skipped: {reason}")
 
     def _dry_run_status(self, parsed) -> str:
@@ -99,6 +101,23 @@ class Command(BaseCommand):
         if Article.objects.filter(source_file=parsed.source_file).exists():
             return UPDATED
         return IMPORTED
+
+
+class ReportWriter:
+    """Streams the per-file report as it goes, so a 100,000-file import keeps memory flat."""
+
+    def __init__(self, path: Path) -> None:
+        self._stream = path.open("w", encoding="utf-8")
+        self._stream.write('{"files": [\n')
+        self._first = True
+
+    def write(self, row: dict) -> None:
+        self._stream.write(("" if self._first else ",\n") + json.dumps(row, ensure_ascii=False))
+        self._first = False
+
+    def close(self, totals: Counter) -> None:
+        self._stream.write(f'\n], "totals": {json.dumps(dict(totals))}}}\n')
+        self._stream.close()
 
 
 def _report_row(path: Path, status: str, parsed=None, error: str = "") -> dict:
