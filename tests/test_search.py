@@ -78,7 +78,7 @@ def test_chips_show_active_filters_with_remove_links(client, seeded):
 
 
 def test_pagination_keeps_filters(client, seeded, settings):
-    from articles import views
+    from articles.views import archive as views
 
     original = views.ArticleListView.paginate_by
     views.ArticleListView.paginate_by = 1
