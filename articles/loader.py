@@ -94,6 +94,12 @@ class ArticleLoader:
             self._write_rows(article, parsed)
         return LoadResult(status, article)
 
+    def rewrite(self, article: Article, parsed: ParsedArticle) -> None:
+        """Write a fresh extraction of an article's own text over it (staff re-extraction)."""
+        with transaction.atomic():
+            self._write_article(article, parsed, content_hash(parsed.raw_text))
+            self._write_rows(article, parsed)
+
     def _write_article(self, article: Article, parsed: ParsedArticle, digest: str) -> None:
         header = parsed.header
         values = {
@@ -141,6 +147,9 @@ class ArticleLoader:
         curated_people = set(article.person_mentions.values_list("person_id", flat=True))
         curated_orgs = set(article.organization_mentions.values_list("organization_id", flat=True))
         curated_topics = set(article.topic_links.values_list("topic_id", flat=True))
+        # A curated quote or figure stands in for the extracted one at its place in the text.
+        curated_quote_places = set(article.quotes.values_list("position", flat=True))
+        curated_figure_places = set(article.statistics.values_list("position", flat=True))
 
         people_by_name: dict[str, Person] = {}
         mentions = []
@@ -186,7 +195,7 @@ class ArticleLoader:
                 speaker = {"organization": orgs_by_name.get(found.speaker)}
             else:
                 speaker = {"person": people_by_name.get(found.speaker)}
-            if not any(speaker.values()):
+            if not any(speaker.values()) or found.position in curated_quote_places:
                 continue
             quotes.append(
                 Quote(
@@ -212,6 +221,7 @@ class ArticleLoader:
                 position=found.position,
             )
             for found in parsed.statistics
+            if found.position not in curated_figure_places
         )
 
         links = []

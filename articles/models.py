@@ -9,6 +9,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from articles.ingest.model import ORG_KINDS
 
@@ -43,6 +44,7 @@ class Organization(CuratedFieldsMixin, TimestampedMixin):
     acronym = models.CharField(max_length=40, blank=True)
     aliases = models.JSONField(default=list, blank=True)
     kind = models.CharField(max_length=20, choices=KIND_CHOICES, default="other", db_index=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -60,6 +62,7 @@ class Person(CuratedFieldsMixin, TimestampedMixin):
     aliases = models.JSONField(default=list, blank=True)
     role = models.CharField(max_length=200, blank=True)
     affiliation = models.CharField(max_length=300, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -79,6 +82,7 @@ class Topic(TimestampedMixin):
     terms = models.TextField(
         blank=True, help_text="One term a line; an article is tagged on evidence of these terms."
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -149,6 +153,9 @@ class Article(CuratedFieldsMixin, TimestampedMixin):
         Organization, through="OrganizationMention", related_name="articles"
     )
     topics = models.ManyToManyField(Topic, through="ArticleTopic", related_name="articles")
+    # The raw source never changes after import and the search vector is derived: neither is
+    # worth a copy per revision.
+    history = HistoricalRecords(excluded_fields=["raw_text", "search_vector"])
 
     class Meta:
         ordering = ["-published", "-published_time", "-id"]
@@ -183,6 +190,7 @@ class PersonMention(ExtractedRow):
     affiliation = models.CharField(max_length=300, blank=True)
     as_written = models.JSONField(default=list, blank=True)
     position = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position"]
@@ -203,6 +211,7 @@ class OrganizationMention(ExtractedRow):
     )
     as_written = models.JSONField(default=list, blank=True)
     position = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position"]
@@ -227,6 +236,7 @@ class Quote(ExtractedRow):
     text = models.TextField()
     direct = models.BooleanField(default=True, help_text="In quotation marks, not reported.")
     position = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["article", "position"]
@@ -258,6 +268,7 @@ class Statistic(ExtractedRow):
     as_written = models.CharField(max_length=300)
     sentence = models.TextField(blank=True)
     position = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["article", "position"]
@@ -270,6 +281,7 @@ class ArticleTopic(ExtractedRow):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="topic_links")
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="article_links")
     terms = models.JSONField(default=list, blank=True, help_text="The matching terms found.")
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [

@@ -113,7 +113,33 @@ def test_list_query_count_does_not_grow_with_results(
     assert response.status_code == 200
 
 
-def test_detail_query_count_is_constant(client, seeded, django_assert_max_num_queries):
+DETAIL_QUERY_BUDGET = 13  # article, 6 prefetches, related (3), previous and next
+
+
+def test_detail_query_count_does_not_grow(client, seeded, django_assert_max_num_queries):
     article = Article.objects.get(published="2021-11-09")
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(DETAIL_QUERY_BUDGET):
         client.get(article.get_absolute_url())
+    call_command("import_articles", str(DEVSET), verbosity=0)
+    with django_assert_max_num_queries(DETAIL_QUERY_BUDGET):
+        response = client.get(article.get_absolute_url())
+    assert response.context["related_articles"]
+
+
+def test_quotes_and_figures_are_marked_in_the_text(client, seeded):
+    article = Article.objects.get(published="2017-04-20")
+    html = client.get(article.get_absolute_url()).content.decode()
+    quote = article.quotes.filter(direct=True).first()
+    assert f'id="quote-{quote.pk}"' in html
+    assert 'class="speaker-tag" href="/people/shen-changyu/"' in html
+    for statistic in article.statistics.all():
+        assert f'id="statistic-{statistic.pk}"' in html
+
+
+def test_previous_and_next_follow_publication_order(client, seeded):
+    articles = list(Article.objects.order_by("published"))
+    middle = client.get(articles[2].get_absolute_url()).context
+    assert middle["previous_article"] == articles[1]
+    assert middle["next_article"] == articles[3]
+    first = client.get(articles[0].get_absolute_url()).context
+    assert first["previous_article"] is None

@@ -31,6 +31,7 @@ from articles.ingest.statistics import extract_statistics
 from articles.ingest.topics import TopicDefinition, assign_topics, load_default_vocabulary
 
 _SENTENCE_END_RE = re.compile(r"[.!?…\"”’)]$")
+DERIVED_TITLE_LENGTH = 80
 _FIRST_SENTENCE_RE = re.compile(r"^(.+?[.!?])(?:\s+[A-Z“\"]|$)")
 
 
@@ -136,9 +137,9 @@ def derive_title(paragraphs: list[str], captions: list[str]) -> str:
         lead = lead[len(dateline.as_written) :].strip()
     match = _FIRST_SENTENCE_RE.match(lead)
     sentence = (match.group(1) if match else lead).rstrip(".")
-    if len(sentence) <= 110:
+    if len(sentence) <= DERIVED_TITLE_LENGTH:
         return sentence or "Untitled article"
-    return sentence[:110].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return sentence[:DERIVED_TITLE_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 # --- 3. Date ------------------------------------------------------------------------------

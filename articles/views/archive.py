@@ -1,6 +1,8 @@
 """Thin views: the querysets and the FilterSet do the work."""
 
-from django.db.models import Count, Prefetch
+from collections import Counter
+
+from django.db.models import Count, Prefetch, Q
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
@@ -8,6 +10,7 @@ from articles.facets import active_chips, article_facets, with_param
 from articles.filters import SORT_NEWEST, SORT_OLDEST, SORT_RELEVANCE, ArticleFilter
 from articles.models import (
     Article,
+    ArticleTopic,
     Organization,
     OrganizationMention,
     Person,
@@ -15,6 +18,7 @@ from articles.models import (
     Quote,
     Topic,
 )
+from articles.rendering import marked_paragraphs
 from articles.search import attach_snippets
 
 LIST_PAGE_SIZE = 20
@@ -106,3 +110,63 @@ class ArticleDetailView(DetailView):
             "statistics",
             "topic_links__topic",
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        context["marked_paragraphs"] = marked_paragraphs(
+            article, article.quotes.all(), article.statistics.all()
+        )
+        context["related_articles"] = related_articles(article)
+        context["previous_article"], context["next_article"] = neighbours_by_date(article)
+        return context
+
+
+RELATED_COUNT = 5
+# Only the newest links of a very common person or topic are weighed, so the cost of
+# "related" stays flat however large the archive grows.
+RELATED_CANDIDATE_LIMIT = 500
+
+
+def related_articles(article: Article) -> list[Article]:
+    """Articles sharing the most people (weighted 2) and topics (weighted 1) with this one."""
+    people = [mention.person_id for mention in article.person_mentions.all()]
+    topics = [link.topic_id for link in article.topic_links.all()]
+    scores: Counter[int] = Counter()
+    for article_id in (
+        PersonMention.objects.filter(person__in=people)
+        .exclude(article=article)
+        .order_by("-article_id")
+        .values_list("article_id", flat=True)[:RELATED_CANDIDATE_LIMIT]
+    ):
+        scores[article_id] += 2
+    for article_id in (
+        ArticleTopic.objects.filter(topic__in=topics)
+        .exclude(article=article)
+        .order_by("-article_id")
+        .values_list("article_id", flat=True)[:RELATED_CANDIDATE_LIMIT]
+    ):
+        scores[article_id] += 1
+    best = [article_id for article_id, _ in scores.most_common(RELATED_COUNT)]
+    found = article_list_queryset().in_bulk(best)
+    return [found[article_id] for article_id in best if article_id in found]
+
+
+def neighbours_by_date(article: Article) -> tuple[Article | None, Article | None]:
+    """The articles just before and after this one in publication order."""
+    if article.published is None:
+        return None, None
+    same_day_before = Q(published=article.published, id__lt=article.id)
+    same_day_after = Q(published=article.published, id__gt=article.id)
+    queryset = article_list_queryset()
+    previous = (
+        queryset.filter(Q(published__lt=article.published) | same_day_before)
+        .order_by("-published", "-id")
+        .first()
+    )
+    following = (
+        queryset.filter(Q(published__gt=article.published) | same_day_after)
+        .order_by("published", "id")
+        .first()
+    )
+    return previous, following

@@ -1,0 +1,50 @@
+"""A reader's path through the archive, in Debian's Chromium."""
+
+import pytest
+from django.core.management import call_command
+
+from tests.browser import chromium, screenshot  # noqa: F401  (chromium is a fixture)
+from tests.conftest import SEEDS
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def archive(transactional_db, live_server):
+    call_command("import_articles", str(SEEDS), verbosity=0)
+    return live_server.url
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_reader_filters_searches_and_follows_a_speaker(chromium, archive, width):  # noqa: F811
+    page = chromium.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{archive}/articles/")
+    assert page.locator(".article-item").count() == 5
+
+    # Filter by a person from the facets, then by a year.
+    page.locator("section.facet", has_text="People").get_by_role("link", name="Li Qiang").click()
+    assert page.locator(".article-item").count() == 2
+    page.locator("section.facet", has_text="Year").get_by_role("link", name="2023").click()
+    assert "year=2023" in page.url and "person=li-qiang" in page.url
+    assert page.locator(".chip").count() == 2
+    screenshot(page, f"reader-filtered-{width}")
+
+    # Remove the person chip: the year stays.
+    page.get_by_role("link", name="Remove filter Person: Li Qiang").click()
+    assert "person=" not in page.url and "year=2023" in page.url
+    assert page.locator(".article-item").count() == 2
+
+    # Search within the year.
+    page.get_by_label("Search the archive").fill("WIPO director")
+    page.get_by_role("button", name="Search").click()
+    assert page.locator(".article-item").count() == 1
+    assert page.locator(".snippet mark").count() >= 1
+    screenshot(page, f"reader-search-{width}")
+
+    # Open the article and follow a speaker to their page.
+    page.locator(".article-item h3 a").first.click()
+    assert page.locator("h1").inner_text().startswith("Chinese premier meets")
+    page.locator(".speaker-tag", has_text="Daren Tang").first.click()
+    assert page.locator("h1").inner_text() == "Daren Tang"
+    screenshot(page, f"reader-person-{width}")
+    page.close()
