@@ -91,7 +91,7 @@ class ArticleLoader:
             status = UPDATED if article else IMPORTED
             article = article or Article(source_file=parsed.source_file)
             self._write_article(article, parsed, digest)
-            self._write_rows(article, parsed)
+            self._write_rows(article, parsed, fresh=status == IMPORTED)
         return LoadResult(status, article)
 
     def rewrite(self, article: Article, parsed: ParsedArticle) -> None:
@@ -135,18 +135,26 @@ class ArticleLoader:
 
     # --- extracted rows -------------------------------------------------------------------
 
-    def _write_rows(self, article: Article, parsed: ParsedArticle) -> None:
-        for manager in (
-            article.person_mentions,
-            article.organization_mentions,
-            article.quotes,
-            article.statistics,
-            article.topic_links,
-        ):
-            manager.filter(curated=False).delete()
-        curated_people = set(article.person_mentions.values_list("person_id", flat=True))
-        curated_orgs = set(article.organization_mentions.values_list("organization_id", flat=True))
-        curated_topics = set(article.topic_links.values_list("topic_id", flat=True))
+    def _write_rows(self, article: Article, parsed: ParsedArticle, fresh: bool = False) -> None:
+        """Replace the article's extracted rows, keeping curated ones. A `fresh` article has
+        no rows yet, which saves eight queries per new article on a large import."""
+        curated_people: set[int] = set()
+        curated_orgs: set[int] = set()
+        curated_topics: set[int] = set()
+        if not fresh:
+            for manager in (
+                article.person_mentions,
+                article.organization_mentions,
+                article.quotes,
+                article.statistics,
+                article.topic_links,
+            ):
+                manager.filter(curated=False).delete()
+            curated_people = set(article.person_mentions.values_list("person_id", flat=True))
+            curated_orgs = set(
+                article.organization_mentions.values_list("organization_id", flat=True)
+            )
+            curated_topics = set(article.topic_links.values_list("topic_id", flat=True))
         # A curated quote or figure stands in for the extracted one at its place in the text.
         curated_quote_places = set(article.quotes.values_list("position", flat=True))
         curated_figure_places = set(article.statistics.values_list("position", flat=True))

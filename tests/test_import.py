@@ -53,9 +53,10 @@ def test_bad_files_are_reported_and_skipped_while_the_rest_import(tmp_path):
     with pytest.raises(CommandError) as raised:
         run_import(tmp_path)
     message = str(raised.value)
-    assert "imported 3" in message  # two seeds and the good first line of broken.jsonl
+    # A file with one bad record is skipped whole: nothing of it is half-written.
+    assert "imported 2" in message
     assert "failed 3" in message
-    assert Article.objects.count() == 3
+    assert Article.objects.count() == 2
 
 
 @pytest.mark.django_db
@@ -73,6 +74,16 @@ def test_missing_path_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="failed 1"):
         call_command("import_articles", str(tmp_path / "missing.txt"), stderr=err)
     assert "missing.txt: skipped: cannot read file" in err.getvalue()
+
+
+@pytest.mark.django_db
+def test_parallel_parsing_gives_the_same_result_as_serial(tmp_path):
+    out, _ = run_import("--workers", "2", SEEDS)
+    assert "imported 5" in out
+    parallel = sorted(Article.objects.values_list("slug", "published", "title"))
+    Article.objects.all().delete()
+    run_import("--workers", "1", SEEDS)
+    assert sorted(Article.objects.values_list("slug", "published", "title")) == parallel
 
 
 @pytest.mark.django_db

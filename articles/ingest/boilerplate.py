@@ -47,6 +47,14 @@ _FURNITURE_PATTERNS = (
     r"^video ?player",
     r"^_{3,}$|^-{3,}$|^\*{3,}$",
     r"^why you can trust\b",
+    r"^skip to (?:main )?content$|^search this site$|^(?:subscribe|sign in|log in)\b.{0,20}$",
+    r"^(?=(?:[^#]*#){2})#[\w][\w #-]*$",  # hashtag rows
+    r"^\((?:updates?|adds?|recasts?|corrects?)\b[^)]*\)$",  # wire-service update notes
+    r"^purchase licensing rights$|^reprints?(?: and permissions)?$",
+    r"^(?:media|press) contacts?\b.*(?:@|\+?\d[\d ()-]{6,})",
+    r"@[\w-]+\.[\w.]+.*\b(?:contact|submit|email us|send)\b|"
+    r"\b(?:contact|submit|email us|send us)\b.*@[\w-]+\.[\w.]+",
+    r"^(?:get|sign up for|subscribe to)\b.{0,40}\bnewsletters?\b.{0,20}$",
     r"^(?:\d+\s+)?(?:views?|comments?|likes?|shares?)$",
 )
 # One alternation: a line is searched once, not once per pattern.
@@ -55,27 +63,31 @@ _FURNITURE_RE = re.compile("|".join(f"(?:{p})" for p in _FURNITURE_PATTERNS), re
 # Once one of these headings follows the story, the rest of the page is links, not the story.
 END_OF_STORY_RE = re.compile(
     r"^(?:related(?: (?:stories|articles|news|reading|content|coverage|links))?|"
-    r"media contacts?|press contacts?|for more information|you may also like|"
+    r"media contacts?|press contacts?|for more information|you may also like|###|"
+    r"most read(?: from [\w ]+)?|related videos?|more videos|"
     r"most (?:read|viewed|popular)|editor'?s picks|trending(?: now)?|recommended(?: for you)?|"
     r"more from|latest news|top stories|read next|popular)\s*:?$",
     re.IGNORECASE,
 )
 
 
-# A line that is only a photo credit: "IPR Photo:VCG", "Photo: Xinhua", "[Photo/VCG]".
+# A line that is only a photo credit: "IPR Photo:VCG", "Photo: Xinhua", "[Photo/VCG]",
+# "Photo: WIPO/Laurent Vaney".
 _CREDIT_LINE_RE = re.compile(
     r"^(?:[\w ]{0,30}\s)?(?:photo|image|picture|file photo)s?\s*[:：/]\s*"
-    r"(?P<agency>[A-Z][\w .'-]{0,30}?)\]?$|^\[(?:photo|image)\s*/\s*(?P<agency2>[^\]]{1,40})\]$",
+    r"(?P<agency>[A-Z][\w .'-]{0,30}?)(?:\s*/\s*(?P<photographer>[A-Z][\w .'-]{2,40}))?\]?$"
+    r"|^\[(?:photo|image)\s*/\s*(?P<agency2>[^\]]{1,40})\]$",
     re.IGNORECASE,
 )
 
 
-def photo_credit_line(line: str) -> str:
-    """The agency a credit-only line names, or ""."""
+def photo_credit_line(line: str) -> tuple[str, str]:
+    """(agency, photographer) a credit-only line names, or ("", "")."""
     match = _CREDIT_LINE_RE.match(line.strip())
     if not match:
-        return ""
-    return (match.group("agency") or match.group("agency2") or "").strip()
+        return "", ""
+    agency = (match.group("agency") or match.group("agency2") or "").strip()
+    return agency, (match.group("photographer") or "").strip()
 
 
 _NAV_SEPARATOR_RE = re.compile(r"\s*[|·•]\s*")
@@ -105,9 +117,9 @@ class Credits:
 
 
 _NAME = r"[A-Z][a-zA-Z'-]+(?:\s+[A-Z][a-zA-Z'-]+){0,3}"
-# (Xinhua/Liu Weibing), (Photo/Xinhua), (Photo by Zhang San/Xinhua), (Xinhua photo)
+# (Xinhua/Liu Weibing), (Photo/Xinhua), (Photo by Zhang San/Xinhua), (Photo by Ken Kobayashi)
 _PAREN_CREDIT_RE = re.compile(
-    rf"\s*\((?:(?:Photo|Photograph)\s+by\s+(?P<by>{_NAME})\s*/\s*(?P<agency1>[\w .']+)"
+    rf"\s*\((?:(?:Photo|Photograph)\s+by\s+(?P<by>{_NAME})(?:\s*/\s*(?P<agency1>[\w .']+))?"
     rf"|(?:Photo|Photograph)\s*/\s*(?P<agency2>[\w .']+)"
     rf"|(?P<agency3>Xinhua|Reuters|AFP|AP|CFP|IC|VCG|CNS|China Daily|People's Daily)"
     rf"\s*/\s*(?P<photographer>{_NAME}))\)"

@@ -21,15 +21,21 @@ _MONTH_ALTERNATIVES = "|".join(
 )
 MONTH = f"(?:{_MONTH_ALTERNATIVES})"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
+# A time zone printed after the time is kept out of the value: the date and time stay as the
+# page printed them (its local time), which is what a reader of that page saw.
+_ZONE_NAMES = "GMT|UTC|JST|CST|HKT|SGT|BST|CET|CEST|EST|EDT|PST|PDT|ET|Beijing Time"
+_ZONE = rf"(?:\s*(?:GMT|UTC)\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?|\s+(?:{_ZONE_NAMES})\b)?"
+_CLOCK = rf"(?:,?\s+(?:at\s+)?{_TIME}{_ZONE})?"
 _YEAR = r"(?:19|20)\d{2}"
 
 # Order matters: the longest, least ambiguous forms first.
 _DATE_FORMS = [
-    rf"{_YEAR}-\d{{1,2}}-\d{{1,2}}(?:[ T]{_TIME})?",  # 2020-12-16 12:10:05
-    rf"{_YEAR}/\d{{1,2}}/\d{{1,2}}(?:\s+{_TIME})?",  # 2020/12/16
-    rf"\d{{1,2}}-{MONTH}-{_YEAR}",  # 05-Jun-2022
-    rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}(?:,?\s+{_TIME})?",  # Nov 09, 2021 06:03 PM
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+{_YEAR}(?:,?\s+{_TIME})?",  # 1 March 2020
+    rf"{_YEAR}-\d{{1,2}}-\d{{1,2}}(?:(?:[ T]|\s+){_TIME}{_ZONE})?",  # 2020-12-16 12:10:05
+    rf"{_YEAR}/\d{{1,2}}/\d{{1,2}}{_CLOCK}",  # 2020/12/16
+    rf"\d{{1,2}}/\d{{1,2}}/{_YEAR}{_CLOCK}",  # 04/25/2024 (month first, as US pages print it)
+    rf"\d{{1,2}}-{MONTH}-{_YEAR}{_CLOCK}",  # 05-Jun-2022
+    rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}{_CLOCK}",  # Nov 09, 2021 06:03 PM
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+{_YEAR}{_CLOCK}",  # 1 March 2020
 ]
 FULL_DATE_RE = re.compile(r"\b(?:" + "|".join(f"(?:{form})" for form in _DATE_FORMS) + ")")
 TIME_RE = re.compile(rf"\b{_TIME}\b")
@@ -60,14 +66,26 @@ def parse_date(text: str) -> tuple[dt.date | None, dt.time | None]:
     text = text.strip().strip("|,;")
     if not text or not _HAS_YEAR_RE.search(text):
         return None, None
+    text = _ZONE_RE.sub("", _AT_RE.sub(" ", text))
     try:
-        parsed = date_parser.parse(text, fuzzy=True, dayfirst=False)
+        parsed = date_parser.parse(text, fuzzy=True, dayfirst=_day_first(text))
     except (ValueError, OverflowError):
         return None, None
     time = parsed.time() if TIME_RE.search(text) else None
     if time is not None and time.second == 0 and text.count(":") < 2:
         time = time.replace(second=0)
     return parsed.date(), time
+
+
+_ZONE_RE = re.compile(_ZONE + r"$")
+_AT_RE = re.compile(r"\s+at\s+(?=\d)")
+_SLASHED_RE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(?:19|20)\d{2}")
+
+
+def _day_first(text: str) -> bool:
+    """`25/04/2024` can only be day first; `04/05/2024` is read month first (US pages)."""
+    match = _SLASHED_RE.search(text)
+    return bool(match and int(match.group(1)) > 12)
 
 
 def find_full_dates(text: str) -> list[FoundDate]:

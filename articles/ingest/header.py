@@ -17,12 +17,15 @@ from articles.ingest import dates
 _LABEL_RE = re.compile(
     r"(?:^|(?<=\s)|(?<=\|))(?P<label>Updated|Last updated|Published|Posted|Released|"
     r"Release time|Release date|Date|Time|Source|From|Editor|Editors|Responsible editor|"
-    r"Chief editor|Web editor|Author|Reporter|Writer|Journalist|By)\s*(?:[:：]|(?=\s))",
+    r"Chief editor|Web editor|Author|Reporter|Writer|Journalist|By|Views|Clicks|Hits|Reads|"
+    r"Current location|You are here|Location)\s*(?:[:：]|(?=\s))",
     re.IGNORECASE,
 )
 _EDITOR_LABELS = {"editor", "editors", "responsible editor", "chief editor", "web editor"}
 _SOURCE_LABELS = {"source", "from"}
 _BYLINE_LABELS = {"author", "reporter", "writer", "journalist", "by"}
+_COUNTER_LABELS = {"views", "clicks", "hits", "reads"}  # "Views: 1,287": page furniture
+_LOCATION_LABELS = {"current location", "you are here", "location"}
 _DATE_LABELS = {
     "updated",
     "last updated",
@@ -35,7 +38,7 @@ _DATE_LABELS = {
     "time",
 }
 _SECTION_PATH_RE = re.compile(
-    r"^[A-Z][A-Za-z&' ]{1,30}(?:\s*(?:/|>|»|›)\s*[A-Z][A-Za-z&' ]{1,30})+$"
+    r"^[A-Z][A-Za-z&' -]{1,30}(?:\s*(?:/|>|»|›)\s*[A-Z0-9][A-Za-z0-9&' -]{1,30})+$"
 )
 _PAREN_OUTLET_RE = re.compile(r"^\((?P<outlet>[A-Z][\w .'&-]{1,40})\)")
 _COPYRIGHT_OUTLET_RE = re.compile(
@@ -47,7 +50,9 @@ _COPYRIGHT_OUTLET_RE = re.compile(
 _COMPANY_SUFFIX_RE = re.compile(
     r"(?:\s+(?:Publishers?|Publishing|Holdings|Media))?\s*,?\s+(?:Ltd|Limited|Inc|LLC|Co)\.?$"
 )
-_OUTLET_WORDS_RE = re.compile(r"^[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,4}$")
+_OUTLET_WORDS_RE = re.compile(
+    r"^(?:[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,4}|[a-z][\w-]*(?:\.[\w-]+)+)$"
+)  # "China Daily Global", or a site's domain such as "english.gov.cn"
 _SENTENCE_WORDS_RE = re.compile(
     r"^(?:On|In|At|By|Since|From|Until|As|Before|After|During|The|This|Last|Next)\b"
 )
@@ -84,7 +89,7 @@ def read_meta_line(line: str, known_outlet=lambda name: False) -> MetaFacts | No
     line = " ".join(line.replace("\u00a0", " ").split())
     if not line or len(line) > 220:
         return None
-    if _SECTION_PATH_RE.match(line) and not dates.YEAR_RE.search(line):
+    if _SECTION_PATH_RE.match(line) and not ("/" in line and dates.YEAR_RE.search(line)):
         first = re.split(r"\s*(?:/|>|»|›)\s*", line)[0]
         home = first[: -len(" Home")] if first.endswith(" Home") else ""
         return MetaFacts(section=_section_from_path(line), home_outlet=home)
@@ -128,10 +133,15 @@ def _read_segment(segment: str, facts: MetaFacts, known_outlet) -> bool:
         if label in _SOURCE_LABELS:
             return _read_source(value, facts, known_outlet)
         if label in _EDITOR_LABELS:
-            facts.editors.extend(split_names(value))
+            facts.editors.extend(split_names(value.rstrip(".")))
             return bool(value) and len(value) <= 80
         if label in _BYLINE_LABELS:
             return _read_byline(value, facts, known_outlet)
+        if label in _COUNTER_LABELS:
+            return bool(re.fullmatch(r"[\d,. ]+", value))
+        if label in _LOCATION_LABELS:
+            facts.section = facts.section or _section_from_path(value)
+            return True
     if _read_date(segment, facts, known_outlet, need_date=True):
         return True
     if facts.date and facts.time is None and dates.TIME_RE.fullmatch(segment):
@@ -185,7 +195,19 @@ def _read_source(value: str, facts: MetaFacts, known_outlet) -> bool:
     return True
 
 
+# "by Xinhua writers Ma Xiaoyu, Zhang Wenjing": the desk's words go, the names stay.
+_BYLINE_DESK_RE = re.compile(
+    r"^(?:(?P<desk>[A-Z][\w.']*(?:\s+[A-Z][\w.']*)?)\s+)?(?:staff\s+)?"
+    r"(?:writers?|reporters?|correspondents?|journalists?)\s+(?=[A-Z])"
+)
+
+
 def _read_byline(value: str, facts: MetaFacts, known_outlet) -> bool:
+    desk = _BYLINE_DESK_RE.match(value)
+    if desk:
+        if desk.group("desk") and known_outlet(desk.group("desk")):
+            facts.outlet = facts.outlet or desk.group("desk")
+        value = value[desk.end() :]
     match = _BYLINE_BODY_RE.match(value)
     if not match or dates.YEAR_RE.search(value):
         return False
@@ -204,6 +226,10 @@ def _read_byline(value: str, facts: MetaFacts, known_outlet) -> bool:
     if match.group("outlet"):
         facts.outlet = facts.outlet or match.group("outlet").strip()
     return True
+
+
+def _names_only(text: str) -> list[str]:
+    return [name for name in split_names(text) if _PERSON_NAME_RE.match(name)]
 
 
 def split_names(text: str) -> list[str]:
@@ -240,6 +266,27 @@ _CONTRIBUTED_RE = re.compile(
 )
 
 
+_NAMES = (
+    r"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3})*"
+)
+# "HARUKA TSUJI, Nikkei staff writer"
+_STAFF_WRITER_RE = re.compile(
+    rf"^(?P<names>{_NAMES}),\s+(?:[A-Z][\w.' ]*\s+)?(?:staff\s+|senior\s+|chief\s+)?"
+    r"(?:writer|reporter|correspondent|journalist)s?$",
+    re.IGNORECASE,
+)
+# "--With assistance from Colum Kenny" (Bloomberg)
+_ASSISTANCE_RE = re.compile(rf"^[-–— ]*with assistance from\s+(?P<names>{_NAMES})\.?$")
+# "Contact reporter Qu Yunxu (a@b.com) and editor Michael Reilly (c@d.com)" (Caixin)
+_CONTACT_RE = re.compile(
+    r"^contact\s+(?:(?:the\s+)?(?:reporters?|writers?)\s+(?P<reporters>.+?))?"
+    r"(?:\s*(?:and|,)?\s*(?:the\s+)?editors?\s+(?P<editors>.+?))?\s*\.?$",
+    re.IGNORECASE,
+)
+_EMAIL_IN_PARENS_RE = re.compile(r"\s*\([^)]*@[^)]*\)")
+
+
 @dataclass
 class CreditLine:
     reporters: list[str] = field(default_factory=list)
@@ -248,9 +295,16 @@ class CreditLine:
 
 def read_credit_line(line: str) -> CreditLine | None:
     """`(Reporting by A; Editing by B)`, `(Web editor: A, B)`, `AP writer A contributed ...`."""
-    contributed = _CONTRIBUTED_RE.match(line)
-    if contributed:
-        return CreditLine(reporters=split_names(contributed.group("names")))
+    for regex in (_CONTRIBUTED_RE, _ASSISTANCE_RE, _STAFF_WRITER_RE):
+        match = regex.match(line)
+        if match:
+            return CreditLine(reporters=split_names(match.group("names")))
+    contact = _CONTACT_RE.match(_EMAIL_IN_PARENS_RE.sub("", line)) if "@" in line else None
+    if contact and (contact.group("reporters") or contact.group("editors")):
+        return CreditLine(
+            reporters=_names_only(contact.group("reporters") or ""),
+            editors=_names_only(contact.group("editors") or ""),
+        )
     paren = _CREDIT_PAREN_RE.match(line)
     if not paren:
         return None
@@ -271,7 +325,7 @@ _DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=,\s*" + dates.MONTH + r"))"
     r"(?:,\s*(?P<date>" + dates.MONTH + r"\s+\d{1,2}(?:,\s*(?:19|20)\d{2})?))?"
     r"\s*(?:\((?P<agency>[A-Za-z .']{2,30})\))?"
-    r"\s*(?:--|—|–|-|:)\s*"
+    r"\s*(?P<separator>--|—|–|-|:)\s*"
 )
 
 
@@ -290,6 +344,13 @@ def read_dateline(paragraph: str) -> Dateline | None:
         return None
     place = match.group("place").strip()
     if len(place) < 3 or (place.isupper() is False and not match.group("date")):
+        return None
+    # "EUIPO - European Union ..." is a masthead, not a dateline: a bare hyphen or colon
+    # after a place needs a date or an agency, and a dateline is followed by a sentence.
+    bare = not (match.group("date") or match.group("agency"))
+    if bare and match.group("separator") in ("-", ":"):
+        return None
+    if len(paragraph[match.end() :].split()) < 6:
         return None
     written_date = match.group("date") or ""
     month_day = dates.month_day_without_year(written_date + ",") if written_date else None

@@ -23,15 +23,22 @@ from articles.ingest.boilerplate import (
     has_photo_credit,
     is_end_of_story,
     is_furniture,
+    is_navigation,
     photo_credit_line,
     strip_photo_credits,
 )
-from articles.ingest.header import read_credit_line, read_dateline, read_meta_line
+from articles.ingest.header import (
+    looks_like_person_name,
+    read_credit_line,
+    read_dateline,
+    read_meta_line,
+)
 
 _SENTENCE_END_RE = re.compile(r"[.!?…\"”’)]$")
 _INNER_SENTENCE_RE = re.compile(r"[.!?][\"”’]?\s+[A-Z\"“]")
 _TRAILING_SIGNOFF_RE = re.compile(r"\s*\(?\b(?:Enditem|END|ENDS)\)?\s*$")
 _MIN_TITLE_WORDS = 4
+CHROME = "\x00chrome"  # stands for a removed menu or breadcrumb line
 
 
 @dataclass
@@ -48,6 +55,7 @@ class PageFacts:
     photo_agencies: list[str] = field(default_factory=list)
     photographers: list[str] = field(default_factory=list)
     home_outlets: list[str] = field(default_factory=list)  # "WIPO Home > ..." breadcrumbs
+    mastheads: list[str] = field(default_factory=list)  # the site's name atop the page
 
 
 @dataclass
@@ -58,21 +66,25 @@ class Layout:
     facts: PageFacts
 
 
-def read_layout(text: str, known_outlet, title_hint: str = "") -> Layout:
-    """Sort a page's lines; `known_outlet(name)` says whether a name is a news outlet."""
+def read_layout(
+    text: str,
+    known_outlet=lambda name: False,
+    title_hint: str = "",
+    is_organization=lambda name: False,
+) -> Layout:
+    """Sort a page's lines. `known_outlet(name)` says whether a name is a news outlet and
+    `is_organization(line)` whether a line is just an organization's name (a masthead)."""
     facts = PageFacts()
-    lines = _content_lines(text, facts, known_outlet)
+    lines = _content_lines(text, facts, known_outlet, is_organization)
     start = _story_start(lines)
     head, story = lines[:start], lines[start:]
 
     title = title_hint
-    captions: list[str] = []
-    head_captions = [line for line in head if line and _is_caption_line(line)]
+    title_index = -1
     if not title:
-        title = next((line for line in head if line and _is_title_candidate(line)), "")
-    paragraphs = []
-    for line in head_captions:
-        paragraphs.append(line)
+        title, title_index = _choose_title(head, is_organization)
+    _bare_bylines(head[title_index + 1 :], facts, known_outlet, is_organization)
+    paragraphs = [line for line in head if line not in ("", CHROME) and _is_caption_line(line)]
     paragraphs.extend(_paragraphs(story))
     if title_hint:
         paragraphs = [p for p in paragraphs if _normal(p) != _normal(title_hint)]
@@ -80,15 +92,48 @@ def read_layout(text: str, known_outlet, title_hint: str = "") -> Layout:
     return Layout(title=title, paragraphs=paragraphs, captions=captions, facts=facts)
 
 
+def _choose_title(head: list[str], is_organization) -> tuple[str, int]:
+    """The headline: the first candidate after the site's menus and breadcrumbs (mastheads,
+    section labels and menu words come before them), else the first candidate at all."""
+    last_chrome = max((i for i, line in enumerate(head) if line == CHROME), default=-1)
+    candidates = [
+        i
+        for i, line in enumerate(head)
+        if line not in ("", CHROME) and _is_title_candidate(line) and not is_organization(line)
+    ]
+    if not candidates:
+        return "", -1
+    index = next((i for i in candidates if i > last_chrome), candidates[0])
+    title = head[index]
+    # A headline wrapped onto a second line: "... for IP protection" / "and application".
+    following = head[index + 1] if index + 1 < len(head) else ""
+    if following not in ("", CHROME) and following[:1].islower() and len(following.split()) <= 8:
+        title, index = f"{title} {following}", index + 1
+    return title, index
+
+
+def _bare_bylines(lines: list[str], facts: PageFacts, known_outlet, is_organization) -> None:
+    """A name alone on a line under the headline is the reporter ("Wang Lina")."""
+    for line in lines:
+        if line in ("", CHROME) or not looks_like_person_name(line):
+            continue
+        if known_outlet(line) or is_organization(line) or line.isupper():
+            continue
+        if line not in facts.reporters:
+            facts.reporters.append(line)
+
+
 # --- sorting lines ------------------------------------------------------------------------
 
 
-def _content_lines(text: str, facts: PageFacts, known_outlet) -> list[str]:
-    """Content lines in order; "" marks a paragraph break (a blank or removed line)."""
+def _content_lines(text: str, facts: PageFacts, known_outlet, is_organization) -> list[str]:
+    """Content lines in order; "" marks a paragraph break (a blank or removed line) and
+    CHROME a menu or breadcrumb line, which tells where the site's header ends."""
     lines: list[str] = []
     seen: set[str] = set()
     story_lines = 0
     ended = False
+    seen_content = False
     for raw_line in text.split("\n"):
         line = " ".join(raw_line.replace("\u00a0", " ").replace("\u3000", " ").split())
         if not line:
@@ -99,15 +144,47 @@ def _content_lines(text: str, facts: PageFacts, known_outlet) -> list[str]:
         seen.add(line)
         if story_lines >= 2 and is_end_of_story(line):
             ended = True  # the rest is links; only its header lines (copyright) still count
-        agency = photo_credit_line(line)
+        agency, photographer = photo_credit_line(line)
         if agency and agency not in facts.photo_agencies:
             facts.photo_agencies.append(agency)
-        if _collect_meta(line, facts, known_outlet) or is_furniture(line) or ended:
+        if photographer and photographer not in facts.photographers:
+            facts.photographers.append(photographer)
+        if not seen_content and not is_furniture(line):
+            seen_content = True
+            masthead = _masthead_name(line, known_outlet, is_organization)
+            if masthead:
+                facts.mastheads.append(masthead)
+        sections_before = len(facts.sections)
+        if _collect_meta(line, facts, known_outlet):
+            lines.append(CHROME if len(facts.sections) > sections_before else "")
+            continue
+        if is_navigation(line):
+            lines.append(CHROME)
+            continue
+        if is_furniture(line) or ended:
             lines.append("")
             continue
         lines.append(line)
         story_lines += 1
     return lines
+
+
+_ACRONYM_AND_NAME_RE = re.compile(r"^(?P<acronym>[A-Z]{2,8})\s+[|–—-]\s+[A-Z][\w' ]+$")
+
+
+def _masthead_name(line: str, known_outlet, is_organization) -> str:
+    """The site's name when the page opens with it: a known organization or outlet, an
+    all-capitals name ("SIXTH TONE"), or "IAM | Intellectual Asset Management"."""
+    if len(line.split()) > 8 or not line.isascii():
+        return ""
+    acronym = _ACRONYM_AND_NAME_RE.match(line)
+    if acronym:
+        return acronym.group("acronym")
+    if known_outlet(line) or is_organization(line):
+        return line
+    if line.isupper() and 1 <= len(line.split()) <= 4 and line.replace(" ", "").isalpha():
+        return line.title() if len(line.replace(" ", "")) > 4 else line
+    return ""
 
 
 def _collect_meta(line: str, facts: PageFacts, known_outlet) -> bool:
@@ -140,7 +217,7 @@ def _collect_meta(line: str, facts: PageFacts, known_outlet) -> bool:
 def _story_start(lines: list[str]) -> int:
     """Index of the first line of the story proper."""
     for index, line in enumerate(lines):
-        if line and _reads_as_story(line) and not _is_caption_line(line):
+        if line not in ("", CHROME) and _reads_as_story(line) and not _is_caption_line(line):
             return index
     return len(lines)
 
@@ -160,7 +237,9 @@ def _reads_as_story(line: str) -> bool:
 
 def _is_title_candidate(line: str) -> bool:
     words = line.split()
-    if not _MIN_TITLE_WORDS <= len(words) <= 30 or len(line) > 250:
+    if not _MIN_TITLE_WORDS <= len(words) <= 30 or len(line) > 250 or "|" in line:
+        return False
+    if line.startswith(("-", "•", "*", "·")):  # a bullet of a standfirst list
         return False
     if has_photo_credit(line) or dates.find_full_dates(line):
         return False
@@ -177,7 +256,7 @@ def looks_like_headline(line: str) -> bool:
 def _paragraphs(lines: list[str]) -> list[str]:
     blocks: list[list[str]] = [[]]
     for line in lines:
-        if line:
+        if line and line != CHROME:
             blocks[-1].append(line)
         elif blocks[-1]:
             blocks.append([])

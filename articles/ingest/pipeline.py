@@ -40,6 +40,13 @@ def is_known_outlet(name: str) -> bool:
     return organization is not None and organization.kind == ORG_MEDIA
 
 
+def is_organization_name(line: str) -> bool:
+    """A masthead: the line is an organization's name, or names only organizations
+    ("EUIPO - European Union Intellectual Property Office")."""
+    parts = [part for part in re.split(r"\s+[-–—|]\s+", line) if part]
+    return all(lookup_organization(part) is not None for part in parts)
+
+
 def parse_file(
     path: Path,
     vocabulary: list[TopicDefinition] | None = None,
@@ -67,7 +74,12 @@ def parse_text(
 def parse_document(
     document: SourceDocument, vocabulary: list[TopicDefinition] | None = None
 ) -> ParsedArticle:
-    layout = read_layout(document.text, is_known_outlet, title_hint=document.title_hint)
+    layout = read_layout(
+        document.text,
+        known_outlet=is_known_outlet,
+        title_hint=document.title_hint,
+        is_organization=is_organization_name,
+    )
     paragraphs, captions, facts = layout.paragraphs, layout.captions, layout.facts
     header = Header(url=document.url)
     review_notes: list[str] = []
@@ -234,11 +246,13 @@ def _set_outlet_and_credits(
     dateline: Dateline | None,
     body: str,
 ) -> None:
-    """The outlet from the best evidence: a source line, site metadata, the copyright line,
-    the dateline's agency, a breadcrumb's home, or the outlet naming itself in the story."""
+    """The outlet from the best evidence: a source line, site metadata, the site's name atop
+    the page, the copyright line, the dateline's agency, a breadcrumb's home, or the outlet
+    naming itself in the story."""
     candidates = [
         *facts.outlets,
         document.outlet_hint,
+        *facts.mastheads,
         *facts.copyright_outlets,
         dateline.agency if dateline else "",
         *facts.home_outlets,

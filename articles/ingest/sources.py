@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -102,6 +104,25 @@ def read_documents(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[S
         yield SourceDocument(source_name=path.name, text=text)
 
 
+# Feeds name their fields differently; the first key present wins.
+TEXT_KEYS = ("text", "body", "content", "article", "full_text", "maintext")
+TITLE_KEYS = ("title", "headline", "name")
+DATE_KEYS = ("date", "published", "pubDate", "pub_date", "published_at", "datetime", "time")
+URL_KEYS = ("url", "link", "permalink")
+OUTLET_KEYS = ("source", "outlet", "site", "sitename", "publisher")
+AUTHOR_KEYS = ("author", "byline", "authors")
+
+
+def _field(record: dict, keys: tuple[str, ...]) -> str:
+    for key in keys:
+        value = record.get(key)
+        if isinstance(value, list):
+            value = ", ".join(str(item) for item in value)
+        if value not in (None, ""):
+            return str(value).strip()
+    return ""
+
+
 def _jsonl_documents(name: str, text: str) -> Iterator[SourceDocument]:
     found = False
     for number, line in enumerate(text.splitlines(), start=1):
@@ -111,19 +132,39 @@ def _jsonl_documents(name: str, text: str) -> Iterator[SourceDocument]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise ParseError(f"line {number}: invalid JSON ({exc.msg})") from exc
-        if not isinstance(record, dict) or not str(record.get("text") or "").strip():
-            raise ParseError(f"line {number}: a record needs a non-empty 'text'")
+        if not isinstance(record, dict):
+            raise ParseError(f"line {number}: a record must be a JSON object")
+        text = _field(record, TEXT_KEYS)
+        if not text:
+            raise ParseError(
+                f"line {number}: a record needs the article text under one of: "
+                + ", ".join(TEXT_KEYS)
+            )
         found = True
         yield SourceDocument(
             source_name=f"{name}#{number}",
-            text=str(record["text"]).replace("\r\n", "\n"),
+            text=text.replace("\r\n", "\n"),
             raw=line,
-            title_hint=str(record.get("title") or "").strip(),
-            date_hint=str(record.get("date") or "").strip(),
-            url=str(record.get("url") or "").strip(),
+            title_hint=_field(record, TITLE_KEYS),
+            date_hint=_field(record, DATE_KEYS),
+            url=_field(record, URL_KEYS),
+            outlet_hint=_field(record, OUTLET_KEYS),
+            byline_hint=_field(record, AUTHOR_KEYS),
         )
     if not found:
         raise ParseError("no records in JSON Lines file")
+
+
+_TITLE_RE = re.compile(r"<title[^>]*>(?P<title>.*?)</title>", re.IGNORECASE | re.DOTALL)
+
+
+def _title_suffix(html: str) -> str:
+    """The site's name from a `<title>` like "Headline | WIPO" (when no site name is given)."""
+    match = _TITLE_RE.search(html[:20000])
+    if not match:
+        return ""
+    parts = re.split(r"\s+[|–—-]\s+", unescape(match.group("title")).strip())
+    return parts[-1] if len(parts) > 1 and len(parts[-1].split()) <= 5 else ""
 
 
 def html_document(name: str, html: str) -> SourceDocument:
@@ -148,6 +189,6 @@ def html_document(name: str, html: str) -> SourceDocument:
         title_hint=(document.get("title") or "").strip(),
         date_hint=(document.get("date") or "").strip(),
         url=(document.get("url") or "").strip(),
-        outlet_hint=(document.get("sitename") or "").strip(),
+        outlet_hint=(document.get("sitename") or _title_suffix(html)).strip(),
         byline_hint=(document.get("author") or "").strip(),
     )

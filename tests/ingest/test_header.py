@@ -69,8 +69,13 @@ def test_dateline_forms():
     assert dateline.place == "Beijing"
     assert dateline.month_day == (4, 27)
     assert dateline.agency == "Xinhua"
-    geneva = read_dateline("GENEVA — WIPO said on Tuesday ...")
+    geneva = read_dateline("GENEVA — WIPO said on Tuesday that filings rose again last year.")
     assert geneva.place == "Geneva"
     assert geneva.month_day is None
-    assert read_dateline("HONG KONG, March 1 (Reuters) - Shares rose").place == "Hong Kong"
+    assert read_dateline(
+        "HONG KONG, March 1 (Reuters) - Shares rose as the court ruled."
+    ).place == ("Hong Kong")
     assert read_dateline("China will further promote the opening up of IPRs.") is None
+    # A masthead is not a dateline, nor is a short label.
+    assert read_dateline("EUIPO - European Union Intellectual Property Office") is None
+    assert read_dateline("NOTE: see below") is None

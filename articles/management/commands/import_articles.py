@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -10,8 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from articles.ingest.model import ParseError
-from articles.ingest.pipeline import iter_file
+from articles.ingest.parallel import parse_files
 from articles.ingest.sources import SUPPORTED_SUFFIXES
 from articles.loader import (
     IMPORTED,
@@ -24,6 +24,7 @@ from articles.loader import (
 from articles.models import Article
 
 FAILED = "failed"
+PARALLEL_THRESHOLD = 200  # below this, starting worker processes costs more than it saves
 
 
 def collect_files(paths: list[str]) -> list[Path]:
@@ -53,8 +54,14 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="parse and report, write nothing"
         )
         parser.add_argument("--report", help="write each file's status and counts to this JSON")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            help="parsing processes (default: the number of cores, for 200 files or more)",
+        )
 
-    def handle(self, *args, paths, dry_run=False, report=None, **options):
+    def handle(self, *args, paths, dry_run=False, report=None, workers=None, **options):
         files = collect_files(paths)
         if not files:
             raise CommandError("No article files found in: " + ", ".join(paths))
@@ -62,21 +69,25 @@ class Command(BaseCommand):
         loader = None if dry_run else ArticleLoader()
         totals: Counter[str] = Counter()
         report_writer = ReportWriter(Path(report)) if report else None
-        progress = tqdm(files, unit="file", disable=True if len(files) < 200 else None)
-        for path in progress:
+        if workers is None:
+            workers = (os.cpu_count() or 1) if len(files) >= PARALLEL_THRESHOLD else 1
+        results = parse_files(files, vocabulary, settings.IMPORT_MAX_FILE_BYTES, workers)
+        progress = tqdm(results, total=len(files), unit="file", disable=len(files) < 200 or None)
+        for result in progress:
+            if result.error:
+                self._fail(result.path, result.error, totals, report_writer)
+                continue
             try:
-                for parsed in iter_file(path, vocabulary, settings.IMPORT_MAX_FILE_BYTES):
+                for parsed in result.articles:
                     if loader is None:
                         status = self._dry_run_status(parsed)
                     else:
                         status = loader.load(parsed).status
                     totals[status] += 1
                     if report_writer:
-                        report_writer.write(_report_row(path, status, parsed=parsed))
-            except ParseError as exc:
-                self._fail(path, str(exc), totals, report_writer)
-            except Exception as exc:  # one bad file must not stop the rest
-                self._fail(path, f"{type(exc).__name__}: {exc}", totals, report_writer)
+                        report_writer.write(_report_row(result.path, status, parsed=parsed))
+            except Exception as exc:  # one article the database refuses must not stop the rest
+                self._fail(result.path, f"{type(exc).__name__}: {exc}", totals, report_writer)
         progress.close()
         if report_writer:
             report_writer.close(totals)

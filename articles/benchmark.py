@@ -1,0 +1,343 @@
+"""`make bench`: import throughput, page times and server throughput at scale.
+
+For each engine (SQLite, and PostgreSQL when reachable) it builds a fresh database, imports
+a generated corpus (timing it and taking the importer's peak memory), times the public
+pages in-process with Django's test client (median and p95 of server time, page cache off),
+measures gunicorn's requests/s on the list view with a bounded load generator on loopback,
+and records the EXPLAIN plans of the slowest queries. Results go to BENCHMARKS.md.
+
+Every step runs as a child process with its own DATABASE_URL, so nothing here touches the
+developer's own database.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import resource
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+POSTGRES_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
+POSTGRES_BENCH_NAME = "ipnews_bench"
+
+# The pages a reader hits, by name; `{person}` and `{article}` are filled from the data.
+PAGES = {
+    "home": "/",
+    "list": "/articles/",
+    "list year+person": "/articles/?year=2015&person={person}",
+    "list q (search)": "/articles/?q=patent+infringement",
+    "list facets (topic)": "/articles/?topic=patents",
+    "person": "/people/{person}/",
+    "article": "/articles/{article}/",
+    "statistics": "/statistics/",
+}
+
+
+@dataclass
+class EngineResult:
+    engine: str
+    articles: int = 0
+    import_seconds: float = 0.0
+    import_peak_mb: float = 0.0
+    small_import_peak_mb: float = 0.0
+    pages: dict[str, dict] = field(default_factory=dict)
+    requests_per_second: float = 0.0
+    load_tool: str = ""
+    explains: list[dict] = field(default_factory=list)
+
+
+def run(n: int, seed: int, out: Path, engines: list[str], requests_per_page: int) -> None:
+    corpus = out / f"corpus-{n}-{seed}"
+    small_corpus = out / f"corpus-{max(n // 10, 100)}-{seed}"
+    for size, folder in ((n, corpus), (max(n // 10, 100), small_corpus)):
+        if not folder.exists():
+            _log(f"generating {size:,} articles into {folder}")
+            _manage(
+                ["generate_corpus", "--n", str(size), "--out", str(folder), "--seed", str(seed)],
+                _sqlite_url(out / "scratch.sqlite3"),
+            )
+    results = []
+    for engine in engines:
+        url = _database_url(engine, out)
+        if url is None:
+            _log(f"{engine}: not reachable, skipped")
+            continue
+        results.append(_bench_engine(engine, url, corpus, small_corpus, requests_per_page))
+    _write_report(results, n, seed)
+
+
+def _bench_engine(engine, url, corpus, small_corpus, requests_per_page) -> EngineResult:
+    result = EngineResult(engine)
+    _log(f"{engine}: memory at {small_corpus.name}")
+    _fresh_database(engine, url)
+    _, result.small_import_peak_mb = _timed_import(url, small_corpus)
+    _log(f"{engine}: importing {corpus.name}")
+    _fresh_database(engine, url)
+    result.import_seconds, result.import_peak_mb = _timed_import(url, corpus)
+    measured = json.loads(
+        _manage(["shell", "-c", _page_timing_script(requests_per_page)], url, capture=True)
+    )
+    result.articles = measured["articles"]
+    result.pages = measured["pages"]
+    result.explains = measured["explains"]
+    result.requests_per_second, result.load_tool = _throughput(url)
+    return result
+
+
+def _timed_import(url: str, corpus: Path) -> tuple[float, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    _manage(["import_articles", str(corpus)], url)
+    seconds = time.perf_counter() - started
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # ru_maxrss of children is the largest single child so far; report it in MB.
+    return seconds, max(peak_kb, before) / 1024
+
+
+def _page_timing_script(requests_per_page: int) -> str:
+    """Runs inside `manage.py shell` against the bench database; prints JSON."""
+    pages = json.dumps(PAGES)
+    return f"""
+import json, statistics, time
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.conf import settings
+from articles.models import Article, Person
+from django.db.models import Count
+settings.ALLOWED_HOSTS = ["*"]
+person = Person.objects.annotate(n=Count("mentions")).order_by("-n").first()
+article = Article.objects.order_by("-published").first()
+pages = {{name: path.format(person=person.slug, article=article.slug)
+         for name, path in json.loads({pages!r}).items()}}
+client = Client()
+out = {{"articles": Article.objects.count(), "pages": {{}}, "explains": []}}
+slow = []
+for name, path in pages.items():
+    times = []
+    for i in range({requests_per_page}):
+        cache.clear()
+        started = time.perf_counter()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (path, response.status_code)
+    for query in queries.captured_queries:
+        slow.append((float(query["time"]), name, query["sql"]))
+    times.sort()
+    out["pages"][name] = {{
+        "path": path,
+        "median_ms": round(statistics.median(times), 1),
+        "p95_ms": round(times[max(0, int(len(times) * 0.95) - 1)], 1),
+        "queries": len(queries.captured_queries),
+    }}
+slow.sort(reverse=True)
+seen = set()
+for seconds, name, sql in slow:
+    if len(out["explains"]) >= 3 or sql in seen:
+        continue
+    seen.add(sql)
+    prefix = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN ANALYZE "
+    with connection.cursor() as cursor:
+        cursor.execute(prefix + sql)
+        plan = "\\n".join(" ".join(str(c) for c in row) for row in cursor.fetchall())
+    out["explains"].append({{"page": name, "ms": round(seconds * 1000, 1), "sql": sql[:1500],
+                             "plan": plan}})
+print(json.dumps(out))
+"""
+
+
+def _throughput(url: str) -> tuple[float, str]:
+    """gunicorn on a free loopback port, loaded for a bounded 10 s; requests per second."""
+    port = _free_port()
+    env = _env(url) | {"DEBUG": "0", "SECRET_KEY": "bench-only", "ALLOWED_HOSTS": "127.0.0.1"}
+    server = subprocess.Popen(
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "ipnews.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(os.cpu_count() or 2),
+            "--log-level",
+            "warning",
+        ],
+        cwd=REPO,
+        env=env,
+    )
+    try:
+        target = f"http://127.0.0.1:{port}/articles/"
+        _wait_for(target)
+        if shutil.which("wrk"):
+            output = subprocess.run(
+                ["wrk", "-t2", "-c16", "-d10s", target], capture_output=True, text=True, check=True
+            ).stdout
+            line = next(line for line in output.splitlines() if "Requests/sec" in line)
+            return float(line.split()[-1]), "wrk -t2 -c16 -d10s"
+        return _python_load(target), "python urllib, 8 threads, 10 s"
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def _python_load(target: str, seconds: float = 10.0, threads: int = 8) -> float:
+    from concurrent.futures import ThreadPoolExecutor
+
+    deadline = time.perf_counter() + seconds
+
+    def worker() -> int:
+        done = 0
+        while time.perf_counter() < deadline:
+            with urllib.request.urlopen(target, timeout=10) as response:
+                response.read()
+            done += 1
+        return done
+
+    with ThreadPoolExecutor(threads) as pool:
+        total = sum(pool.map(lambda _: worker(), range(threads)))
+    return total / seconds
+
+
+def _wait_for(url: str, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"server at {url} did not answer")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _database_url(engine: str, out: Path) -> str | None:
+    if engine == "sqlite":
+        return _sqlite_url(out / "bench.sqlite3")
+    try:
+        subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1"], check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return f"postgres://postgres@127.0.0.1:5432/{POSTGRES_BENCH_NAME}"
+
+
+def _sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def _fresh_database(engine: str, url: str) -> None:
+    if engine == "sqlite":
+        path = Path(url.removeprefix("sqlite:///"))
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    else:
+        for statement in (
+            f"DROP DATABASE IF EXISTS {POSTGRES_BENCH_NAME}",
+            f"CREATE DATABASE {POSTGRES_BENCH_NAME}",
+        ):
+            subprocess.run(
+                ["psql", POSTGRES_ADMIN_URL, "-q", "-c", statement], check=True, cwd=REPO
+            )
+    _manage(["migrate", "--noinput", "-v0"], url)
+
+
+def _env(url: str) -> dict:
+    return os.environ | {"DATABASE_URL": url, "DEBUG": "1", "REDIS_URL": ""}
+
+
+def _manage(args: list[str], url: str, capture: bool = False) -> str:
+    completed = subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=REPO,
+        env=_env(url),
+        check=True,
+        text=True,
+        stdout=subprocess.PIPE if capture else None,
+    )
+    return completed.stdout or ""
+
+
+def _log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def _machine() -> str:
+    memory_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
+    cpu = platform.processor() or platform.machine()
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {memory_gb:.0f} GiB RAM, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}"
+    )
+
+
+def _write_report(results: list[EngineResult], n: int, seed: int) -> None:
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Written by `make bench` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+        f"Machine: {_machine()}.",
+        f"Corpus: `generate_corpus --n {n} --seed {seed}`.",
+        "",
+        "Page times are server time in-process (Django test client), page cache cleared",
+        "before every request, so they are the cost of a first visit; repeat visits are",
+        "answered from the cache or with a 304.",
+        "",
+    ]
+    for result in results:
+        rate = result.articles / result.import_seconds if result.import_seconds else 0
+        lines += [
+            f"## {result.engine}",
+            "",
+            f"- articles: {result.articles:,}",
+            f"- import: {result.import_seconds:,.0f} s, **{rate:,.0f} articles/s**",
+            f"- importer peak memory: {result.import_peak_mb:,.0f} MB at {n:,} files "
+            f"({result.small_import_peak_mb:,.0f} MB at a tenth of that)",
+            f"- gunicorn on `/articles/`: **{result.requests_per_second:,.0f} requests/s** "
+            f"({result.load_tool})",
+            "",
+            "| page | path | median ms | p95 ms | queries |",
+            "| --- | --- | ---: | ---: | ---: |",
+        ]
+        for name, page in result.pages.items():
+            lines.append(
+                f"| {name} | `{page['path']}` | {page['median_ms']} | {page['p95_ms']} "
+                f"| {page['queries']} |"
+            )
+        lines += ["", "Slowest queries and their plans:", ""]
+        for explain in result.explains:
+            lines += [
+                f"- {explain['page']}, {explain['ms']} ms:",
+                "",
+                "```sql",
+                explain["sql"],
+                "```",
+                "",
+                "```",
+                explain["plan"],
+                "```",
+                "",
+            ]
+    (REPO / "BENCHMARKS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _log("wrote BENCHMARKS.md")
+    print("\n".join(lines))
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else 0.0
