@@ -277,7 +277,7 @@ _STAFF_WRITER_RE = re.compile(
     re.IGNORECASE,
 )
 # "--With assistance from Colum Kenny" (Bloomberg)
-_ASSISTANCE_RE = re.compile(rf"^[-–— ]*with assistance from\s+(?P<names>{_NAMES})\.?$")
+_ASSISTANCE_RE = re.compile(rf"^[-–— ]*(?i:with assistance from)\s+(?P<names>{_NAMES})\.?$")
 # "Contact reporter Qu Yunxu (a@b.com) and editor Michael Reilly (c@d.com)" (Caixin)
 _CONTACT_RE = re.compile(
     r"^contact\s+(?:(?:the\s+)?(?:reporters?|writers?)\s+(?P<reporters>.+?))?"
