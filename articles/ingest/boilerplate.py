@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 _FURNITURE_PATTERNS = (
     r"\bcookies?\b.*\b(browse|browsing|privacy|consent|accept|settings|policy)\b",
-    r"^(?:copyright|©|\(c\))",
+    r"^(?:copyright\s*(?:©|\(c\)|(?:19|20)\d{2}|by\b)|©|\(c\)\s*(?:19|20)\d{2})",
     r"\bcopyright\s*©|©\s*(?:19|20)\d{2}|all rights reserved",
     r"ICP\s*(?:备|证|license)|ICP\d|京ICP|公网安备",
     r"\bhotline\b.*\d{3,}",
@@ -57,8 +57,40 @@ _FURNITURE_PATTERNS = (
     r"^(?:get|sign up for|subscribe to)\b.{0,40}\bnewsletters?\b.{0,20}$",
     r"^(?:\d+\s+)?(?:views?|comments?|likes?|shares?)$",
 )
-# One alternation: a line is searched once, not once per pattern.
-_FURNITURE_RE = re.compile("|".join(f"(?:{p})" for p in _FURNITURE_PATTERNS), re.IGNORECASE)
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """`a|(b|c)|^d` -> ["a", "(b|c)", "^d"]."""
+    parts, depth, start, escaped = [], 0, 0, False
+    for index, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _compile_furniture(patterns: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """Two alternations, so each line is scanned once: the `^`-anchored alternatives are
+    tried at the start of the line only (a search would try them at every position)."""
+    alternatives = [alt for pattern in patterns for alt in _top_level_alternatives(pattern)]
+    anchored = [alt[1:] for alt in alternatives if alt.startswith("^")]
+    floating = [alt for alt in alternatives if not alt.startswith("^")]
+    return (
+        re.compile("|".join(f"(?:{alt})" for alt in anchored), re.IGNORECASE),
+        re.compile("|".join(f"(?:{alt})" for alt in floating), re.IGNORECASE),
+    )
+
+
+_FURNITURE_AT_START_RE, _FURNITURE_ANYWHERE_RE = _compile_furniture(_FURNITURE_PATTERNS)
 
 # Once one of these headings follows the story, the rest of the page is links, not the story.
 END_OF_STORY_RE = re.compile(
@@ -103,7 +135,11 @@ def is_furniture(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    return is_navigation(stripped) or bool(_FURNITURE_RE.search(stripped))
+    return (
+        bool(_FURNITURE_AT_START_RE.match(stripped))
+        or bool(_FURNITURE_ANYWHERE_RE.search(stripped))
+        or is_navigation(stripped)
+    )
 
 
 def is_end_of_story(line: str) -> bool:

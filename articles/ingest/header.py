@@ -41,8 +41,11 @@ _SECTION_PATH_RE = re.compile(
     r"^[A-Z][A-Za-z&' -]{1,30}(?:\s*(?:/|>|»|›)\s*[A-Z0-9][A-Za-z0-9&' -]{1,30})+$"
 )
 _PAREN_OUTLET_RE = re.compile(r"^\((?P<outlet>[A-Z][\w .'&-]{1,40})\)")
+# "Copyright © 2024 CGTN." / "© 2020 The Associated Press" — but not a headline such as
+# "Copyright registrations rise", so a © or a year must follow the word.
 _COPYRIGHT_OUTLET_RE = re.compile(
-    r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*-\s*(?:19|20)\d{2})?\s*)?"
+    r"(?:copyright\s*(?=©|\(c\)|(?:19|20)\d{2})|©|\(c\))\s*(?:©\s*)?"
+    r"(?:(?:19|20)\d{2}(?:\s*-\s*(?:19|20)\d{2})?\s*)?"
     r"(?:by\s+)?(?P<outlet>[A-Z][\w.&' -]{1,50}?)(?:\.|,|\s+all rights|\s+[^\x00-\x7f]|\s*$)",
     re.IGNORECASE,
 )

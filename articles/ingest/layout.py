@@ -187,10 +187,26 @@ def _masthead_name(line: str, known_outlet, is_organization) -> str:
     return ""
 
 
+_CREDIT_HINT_RE = re.compile(
+    r"^\(|contributed|assistance|\b(?:writer|reporter|correspondent)s?\b|^contact\b", re.I
+)
+_MAX_META_WORDS = 16
+# How a header or credit line that reads like a sentence still begins.
+_META_START_RE = re.compile(
+    r"\(|copyright|©|(?:updated|published|posted|source|editor|by|author|reporter|writer)\b",
+    re.IGNORECASE,
+)
+
+
 def _collect_meta(line: str, facts: PageFacts, known_outlet) -> bool:
     if len(line) > 300:  # header and credit lines are short; a long line is story text
         return False
-    credit = read_credit_line(line)
+    # Most lines are story sentences; the cheap tests below spare them the date parsing.
+    words = len(line.split())
+    sentence = words > _MAX_META_WORDS or (words >= 6 and line[-1] in '.!?"”')
+    if sentence and not _META_START_RE.match(line):
+        return False
+    credit = read_credit_line(line) if _CREDIT_HINT_RE.search(line) else None
     if credit is not None:
         facts.reporters.extend(credit.reporters)
         facts.editors.extend(credit.editors)

@@ -19,6 +19,20 @@ from charset_normalizer import from_bytes
 
 from articles.ingest.model import ParseError
 
+# Legacy encodings of the pages this archive collects. Limiting detection to them keeps it
+# fast (charset-normalizer otherwise tries every codec Python has) and avoids odd guesses.
+LEGACY_ENCODINGS = [
+    "cp1252",
+    "gb18030",
+    "big5",
+    "shift_jis",
+    "euc_jp",
+    "euc_kr",
+    "iso8859_1",
+    "iso8859_15",
+    "cp1251",
+    "koi8_r",
+]
 SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 # Control characters other than tab/newline/CR/form feed mark a binary file.
@@ -58,7 +72,7 @@ def decode_bytes(data: bytes) -> str:
         pass
     if _looks_binary(data):
         raise ParseError("binary content, not text")
-    best = from_bytes(data).best()
+    best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
     if best is None:
         raise ParseError("cannot detect the text encoding")
     return _normalize_newlines(str(best))

@@ -61,3 +61,12 @@ def test_end_of_story_headings():
     assert is_end_of_story("Related stories")
     assert is_end_of_story("Most Viewed")
     assert not is_end_of_story("Related reforms were announced on Monday.")
+
+
+def test_a_headline_about_copyright_is_not_a_copyright_line():
+    from articles.ingest.header import read_meta_line
+
+    assert not is_furniture("Copyright registrations in China rise 20 percent")
+    assert read_meta_line("Copyright registrations in China rise 20 percent") is None
+    assert is_furniture("Copyright © 2024 CGTN. All rights reserved.")
+    assert read_meta_line("© 2020 The Associated Press").outlet == "The Associated Press"
