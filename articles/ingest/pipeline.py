@@ -32,6 +32,7 @@ from articles.ingest.topics import TopicDefinition, assign_topics, load_default_
 
 _SENTENCE_END_RE = re.compile(r"[.!?…\"”’)]$")
 DERIVED_TITLE_LENGTH = 80
+_AGENCY_PREFIX_RE = re.compile(r"^\([A-Za-z .']{2,30}\)\s*(?:--|—|–|-)\s*")  # "(ECNS) -- "
 _FIRST_SENTENCE_RE = re.compile(r"^(.+?[.!?])(?:\s+[A-Z“\"]|$)")
 
 
@@ -147,6 +148,7 @@ def derive_title(paragraphs: list[str], captions: list[str]) -> str:
     dateline = read_dateline(lead)
     if dateline:
         lead = lead[len(dateline.as_written) :].strip()
+    lead = _AGENCY_PREFIX_RE.sub("", lead)
     match = _FIRST_SENTENCE_RE.match(lead)
     sentence = (match.group(1) if match else lead).rstrip(".")
     if len(sentence) <= DERIVED_TITLE_LENGTH:

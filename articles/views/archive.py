@@ -20,12 +20,11 @@ from articles.models import (
 )
 from articles.rendering import marked_paragraphs
 from articles.search import attach_snippets
+from articles.views.data import ArticleDataFormatsMixin
+from articles.views.entities import timeline_chart
+from articles.views.querysets import article_list_queryset
 
 LIST_PAGE_SIZE = 20
-
-
-def article_list_queryset():
-    return Article.objects.select_related("outlet").defer("raw_text", "body")
 
 
 class HomeView(TemplateView):
@@ -45,11 +44,18 @@ class HomeView(TemplateView):
                 n=Count("mentions", distinct=True)
             ).order_by("-n", "name")[:8],
             top_topics=Topic.objects.annotate(n=Count("article_links")).order_by("-n", "name")[:8],
+            timeline=timeline_chart(Article.objects.all(), "in the archive"),
         )
+        latest = Article.objects.filter(published__isnull=False).order_by("-published").first()
+        if latest is not None:
+            context["latest_year_timeline"] = timeline_chart(
+                Article.objects.filter(published__year=latest.published.year),
+                f"published in {latest.published.year}",
+            )
         return context
 
 
-class ArticleListView(FilterView):
+class ArticleListView(ArticleDataFormatsMixin, FilterView):
     filterset_class = ArticleFilter
     template_name = "articles/article_list.html"
     paginate_by = LIST_PAGE_SIZE

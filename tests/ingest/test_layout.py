@@ -99,3 +99,12 @@ def test_credit_lines_of_several_outlets():
     )
     assert (contact.reporters, contact.editors) == (["Qu Yun"], ["Mike Ray"])
     assert read_credit_line("He said the figures were (roughly) right.") is None
+
+
+def test_derived_title_drops_the_agency_prefix():
+    from articles.ingest.pipeline import derive_title
+
+    lead = (
+        "(ECNS) -- China's prosecutors charged 18,000 people with IP crimes in 2023, the SPP said."
+    )
+    assert derive_title([lead], []).startswith("China's prosecutors charged")
