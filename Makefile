@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 SEEDS ?= seeds
 
-.PHONY: run serve setup test lint format bench-parse clean
+.PHONY: run serve setup test lint format bench bench-parse clean
 
 $(VENV)/bin/python:
 	$(PYTHON_SYS) -m venv $(VENV)
@@ -47,6 +47,12 @@ format: $(VENV)/.dev
 
 clean:
 	rm -rf var staticfiles test-results .pytest_cache
+
+## make bench: import and page figures at $(BENCH_N) articles on SQLite and PostgreSQL
+BENCH_N ?= 100000
+bench: $(VENV)/.dev var/secret_key
+	command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null 2>&1 || true
+	SECRET_KEY="$$(cat var/secret_key)" $(PY) manage.py benchmark --n $(BENCH_N)
 
 ## make bench-parse: the pipeline's parse rate (articles/s), no database
 bench-parse: $(VENV)/.dev

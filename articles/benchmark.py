@@ -19,7 +19,6 @@ import resource
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import time
@@ -163,7 +162,7 @@ print(json.dumps(out))
 def _throughput(url: str) -> tuple[float, str]:
     """gunicorn on a free loopback port, loaded for a bounded 10 s; requests per second."""
     port = _free_port()
-    env = _env(url) | {"DEBUG": "0", "SECRET_KEY": "bench-only", "ALLOWED_HOSTS": "127.0.0.1"}
+    env = _env(url)
     server = subprocess.Popen(
         [
             str(Path(PYTHON).parent / "gunicorn"),
@@ -259,7 +258,14 @@ def _fresh_database(engine: str, url: str) -> None:
 
 
 def _env(url: str) -> dict:
-    return os.environ | {"DATABASE_URL": url, "DEBUG": "1", "REDIS_URL": ""}
+    # DEBUG off: with it on, Django would keep every query of a long import in memory.
+    return os.environ | {
+        "DATABASE_URL": url,
+        "DEBUG": "0",
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or "bench-only-secret",
+        "REDIS_URL": "",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+    }
 
 
 def _manage(args: list[str], url: str, capture: bool = False) -> str:
@@ -337,7 +343,3 @@ def _write_report(results: list[EngineResult], n: int, seed: int) -> None:
     (REPO / "BENCHMARKS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     _log("wrote BENCHMARKS.md")
     print("\n".join(lines))
-
-
-def median(values: list[float]) -> float:
-    return statistics.median(values) if values else 0.0

@@ -17,16 +17,17 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 WIDTH, HEIGHT = 480, 200
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 48, 12, 14, 40
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 58, 14, 30, 42
 PLOT_WIDTH = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
 PLOT_HEIGHT = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
-MAX_X_LABELS = 12
+MAX_X_LABELS = 8
 INK, MUTED, RULE, ACCENT = "#1d1d1f", "#5a5a60", "#dedad0", "#8a1c1c"
-FONT = 'font-family="system-ui, sans-serif" font-size="12"'
+FONT = 'font-family="system-ui, sans-serif" font-size="13"'
 
 
 @dataclass(frozen=True)
 class Chart:
+    title: str
     svg: SafeString
     table: SafeString
     count: int  # data points drawn; 0 means there was nothing to chart
@@ -88,8 +89,10 @@ def _svg(chart_id: str, title: str, description: str, body: str) -> SafeString:
 def _table(title: str, headings: tuple[str, str], rows: Iterable[tuple[str, str]]) -> SafeString:
     body = "".join(format_html('<tr><th scope="row">{}</th><td>{}</td></tr>', *row) for row in rows)
     return format_html(
-        '<table class="visually-hidden"><caption>{}</caption><thead><tr>'
-        '<th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>',
+        # The wrapper hides it: a table ignores the 1px width `visually-hidden` sets.
+        '<div class="visually-hidden"><table><caption>{}</caption><thead><tr>'
+        '<th scope="col">{}</th><th scope="col">{}</th></tr></thead>'
+        "<tbody>{}</tbody></table></div>",
         title,
         *headings,
         mark_safe(body),
@@ -103,7 +106,7 @@ def _empty(chart_id: str, title: str) -> Chart:
         HEIGHT // 2,
         MUTED,
     )
-    return Chart(_svg(chart_id, title, "No data.", body), SafeString(""), 0)
+    return Chart(title, _svg(chart_id, title, "No data.", body), SafeString(""), 0)
 
 
 def _y_axis(ticks: list[float], y_of, axis_label: str, fmt) -> str:
@@ -125,11 +128,12 @@ def _y_axis(ticks: list[float], y_of, axis_label: str, fmt) -> str:
                 fmt(tick),
             )
         )
+    # The axis names its unit above the ticks, newspaper style, rather than sideways.
     parts.append(
         format_html(
-            '<text transform="translate(12 {}) rotate(-90)" text-anchor="middle" fill="{}">'
-            "{}</text>",
-            MARGIN_TOP + PLOT_HEIGHT // 2,
+            '<text x="{}" y="{}" text-anchor="start" fill="{}">{}</text>',
+            4,
+            MARGIN_TOP - 14,
             MUTED,
             axis_label,
         )
@@ -201,7 +205,7 @@ def bar_chart(
         f"the most, {busiest}, in {busiest_label}."
     )
     table = _table(title, (category_label, value_label), ((lbl, n) for lbl, n in bars))
-    return Chart(_svg(chart_id, title, description, "".join(parts)), table, len(bars))
+    return Chart(title, _svg(chart_id, title, description, "".join(parts)), table, len(bars))
 
 
 def dot_chart(
@@ -273,7 +277,7 @@ def dot_chart(
         for dot in dots
     )
     table = _table(title, ("Year", value_label), rows)
-    return Chart(_svg(chart_id, title, description, "".join(parts)), table, len(dots))
+    return Chart(title, _svg(chart_id, title, description, "".join(parts)), table, len(dots))
 
 
 def timeline_bars(

@@ -4,12 +4,24 @@ Entity filters use EXISTS subqueries, not joins, so an article is listed once ho
 times it mentions someone, and the query plan stays flat as the archive grows.
 """
 
+import string
+
 import django_filters
 from django import forms
 from django.core.validators import RegexValidator
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 
-from articles.models import Article, ArticleTopic, OrganizationMention, PersonMention, Quote
+from articles.models import (
+    Article,
+    ArticleTopic,
+    Organization,
+    OrganizationMention,
+    Person,
+    PersonMention,
+    Quote,
+    Statistic,
+    Topic,
+)
 from articles.search import search
 
 SORT_NEWEST, SORT_OLDEST, SORT_RELEVANCE = "newest", "oldest", "relevance"
@@ -102,3 +114,128 @@ class ArticleFilter(django_filters.FilterSet):
 
 class DateInput(forms.DateInput):
     input_type = "date"
+
+
+# People, organizations and topics indexes: a name filter, an A-Z letter, a sort. The views
+# annotate `article_count` and `quote_count`, which the sorts order by.
+INDEX_SORTS = {
+    "name": ["name", "pk"],
+    "-articles": ["-article_count", "name", "pk"],
+    "-quotes": ["-quote_count", "name", "pk"],
+}
+INDEX_SORT_LABELS = {"name": "name", "-articles": "most articles", "-quotes": "most quotes"}
+LETTERS = list(string.ascii_uppercase)
+
+
+def index_sort_filter(*sorts: str) -> django_filters.ChoiceFilter:
+    return django_filters.ChoiceFilter(
+        method="sort_by",
+        choices=[(sort, INDEX_SORT_LABELS[sort]) for sort in sorts],
+        empty_label=None,
+        label="Sort",
+    )
+
+
+class EntityIndexFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        field_name="name", lookup_expr="icontains", max_length=100, label="Name contains"
+    )
+    letter = django_filters.CharFilter(
+        field_name="name",
+        lookup_expr="istartswith",
+        validators=[RegexValidator(r"^[A-Za-z]$", "One letter, A to Z.")],
+        label="First letter",
+    )
+
+    def sort_by(self, queryset, name, value):
+        return queryset.order_by(*INDEX_SORTS[value])
+
+
+class PersonIndexFilter(EntityIndexFilter):
+    sort = index_sort_filter("name", "-articles", "-quotes")
+
+    class Meta:
+        model = Person
+        fields = []
+
+
+class OrganizationIndexFilter(EntityIndexFilter):
+    sort = index_sort_filter("name", "-articles", "-quotes")
+
+    class Meta:
+        model = Organization
+        fields = []
+
+
+class TopicIndexFilter(EntityIndexFilter):
+    sort = index_sort_filter("name", "-articles")
+
+    class Meta:
+        model = Topic
+        fields = []
+
+
+# The statistics table. Undated and unyeared figures sort last in both directions, on both
+# databases (PostgreSQL would put NULLs first when descending).
+STATISTIC_SORTS = {
+    "-date": [F("article__published").desc(nulls_last=True), "-article_id", "position"],
+    "date": [F("article__published").asc(nulls_last=True), "article_id", "position"],
+    "-value": ["-value", "pk"],
+    "value": ["value", "pk"],
+    "-year": [F("year").desc(nulls_last=True), "-article_id", "position"],
+    "year": [F("year").asc(nulls_last=True), "article_id", "position"],
+}
+STATISTIC_SORT_DEFAULT = "-date"
+
+
+class StatisticFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_text", max_length=200, label="Text contains")
+    unit = django_filters.CharFilter(field_name="unit", max_length=80, label="Unit")
+    year = django_filters.NumberFilter(
+        field_name="year", min_value=1, max_value=9999, label="Year the figure refers to"
+    )
+    topic = django_filters.ModelChoiceFilter(
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        method="filter_topic",
+        label="Topic",
+    )
+    person = django_filters.CharFilter(method="filter_person", label="Person mentioned (slug)")
+    article = django_filters.CharFilter(field_name="article__slug", label="Article (slug)")
+    sort = django_filters.ChoiceFilter(
+        method="sort_by",
+        choices=[
+            ("-date", "Newest article first"),
+            ("date", "Oldest article first"),
+            ("-value", "Largest value first"),
+            ("value", "Smallest value first"),
+            ("-year", "Latest year first"),
+            ("year", "Earliest year first"),
+        ],
+        empty_label=None,
+        label="Sort",
+    )
+
+    class Meta:
+        model = Statistic
+        fields = []
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        sort = self.form.cleaned_data.get("sort") if self.is_bound and self.is_valid() else ""
+        return queryset.order_by(*STATISTIC_SORTS[sort or STATISTIC_SORT_DEFAULT])
+
+    def sort_by(self, queryset, name, value):
+        return queryset  # applied in `qs`, after every filter
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(Q(as_written__icontains=value) | Q(what__icontains=value))
+
+    def filter_topic(self, queryset, name, value):
+        links = ArticleTopic.objects.filter(article=OuterRef("article"), topic=value)
+        return queryset.filter(Exists(links))
+
+    def filter_person(self, queryset, name, value):
+        mentions = PersonMention.objects.filter(article=OuterRef("article"), person__slug=value)
+        return queryset.filter(Exists(mentions))

@@ -12,6 +12,7 @@ per-page bookkeeping, and every gunicorn worker sees it because the stamp is in 
 from __future__ import annotations
 
 import hashlib
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import cache
@@ -30,11 +31,28 @@ def last_change():
     return ArchiveChange.current()
 
 
+_batch_depth = 0
+
+
 def mark_changed(**kwargs) -> None:
     """Signal receiver (and plain function): the archive changed just now."""
     from articles.models import ArchiveChange
 
-    ArchiveChange.bump()
+    if _batch_depth == 0:
+        ArchiveChange.bump()
+
+
+@contextmanager
+def batch():
+    """Many writes, one stamp: an import bumps the archive's change once, at its end."""
+    global _batch_depth
+    _batch_depth += 1
+    try:
+        yield
+    finally:
+        _batch_depth -= 1
+        if _batch_depth == 0:
+            mark_changed()
 
 
 def connect_signals() -> None:

@@ -30,6 +30,13 @@ from articles.models import (
 IMPORTED, UPDATED, UNCHANGED = "imported", "updated", "unchanged"
 
 
+def _save_without_history(instance, **kwargs) -> None:
+    """Imports are not staff edits: they stay out of the audit trail (django-simple-history),
+    which would otherwise double the rows a large import writes."""
+    instance.skip_history_when_saving = True
+    instance.save(**kwargs)
+
+
 def content_hash(raw_text: str) -> str:
     return hashlib.sha256(raw_text.encode("utf-8")).hexdigest()
 
@@ -125,7 +132,7 @@ class ArticleLoader:
         article.content_hash = digest
         if not article.slug:
             article.slug = self._unique_article_slug(article.title, digest)
-        article.save()
+        _save_without_history(article)
 
     def _unique_article_slug(self, title: str, digest: str) -> str:
         base = slugify(title)[:80].strip("-") or "article"
@@ -247,12 +254,13 @@ class ArticleLoader:
         key = slugify(name)
         person = self._people.get(key)
         if person is None:
-            person = Person.objects.create(
+            person = Person(
                 name=name[:200],
                 slug=key[:200] or "person",
                 role=role[:200],
                 affiliation=affiliation[:300],
             )
+            _save_without_history(person)
             self._remember_person(person)
             return person
         changed = [
@@ -263,7 +271,7 @@ class ArticleLoader:
         for field_name in changed:
             setattr(person, field_name, role if field_name == "role" else affiliation)
         if changed:
-            person.save(update_fields=[*changed, "updated_at"])
+            _save_without_history(person, update_fields=[*changed, "updated_at"])
         return person
 
     def organization(self, name: str, acronym: str = "", kind: str = "other") -> Organization:
@@ -272,9 +280,10 @@ class ArticleLoader:
             self._organizations.get(slugify(acronym)) if acronym else None
         )
         if organization is None:
-            organization = Organization.objects.create(
+            organization = Organization(
                 name=name[:300], slug=key[:200] or "organization", acronym=acronym[:40], kind=kind
             )
+            _save_without_history(organization)
             self._remember_organization(organization)
             return organization
         changed = []
@@ -285,7 +294,7 @@ class ArticleLoader:
             organization.kind = kind
             changed.append("kind")
         if changed:
-            organization.save(update_fields=[*changed, "updated_at"])
+            _save_without_history(organization, update_fields=[*changed, "updated_at"])
         return organization
 
     def _remember_person(self, person: Person) -> None:

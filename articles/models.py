@@ -9,6 +9,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from articles.ingest.model import ORG_KINDS
@@ -201,6 +202,17 @@ class PersonMention(ExtractedRow):
     def __str__(self) -> str:
         return f"{self.person} in {self.article}"
 
+    @property
+    def displayed_role(self) -> str:
+        """A staff correction of the person's role wins over the role written here."""
+        return self.person.role if self.person.is_curated("role") else self.role
+
+    @property
+    def displayed_affiliation(self) -> str:
+        if self.person.is_curated("affiliation"):
+            return self.person.affiliation
+        return self.affiliation
+
 
 class OrganizationMention(ExtractedRow):
     article = models.ForeignKey(
@@ -290,3 +302,27 @@ class ArticleTopic(ExtractedRow):
 
     def __str__(self) -> str:
         return f"{self.topic} — {self.article}"
+
+
+class ArchiveChange(models.Model):
+    """One row: when the archive last changed. Pages derive ETags and cache keys from it
+    (articles/freshness.py), so every process agrees on what is fresh."""
+
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "archive change stamp"
+
+    def __str__(self) -> str:
+        return self.changed_at.isoformat()
+
+    @classmethod
+    def current(cls):
+        row = cls.objects.filter(pk=1).values_list("changed_at", flat=True).first()
+        return row or cls.bump()
+
+    @classmethod
+    def bump(cls):
+        now = timezone.now()
+        cls.objects.update_or_create(pk=1, defaults={"changed_at": now})
+        return now

@@ -31,7 +31,10 @@ def marked_paragraphs(article, quotes, statistics) -> list[SafeString]:
         _place(paragraphs, spans_by_paragraph, quote.text, _quote_span(quote))
     for statistic in statistics:
         _place(paragraphs, spans_by_paragraph, statistic.as_written, _statistic_span(statistic))
-    return [_render(paragraph, spans) for paragraph, spans in zip(paragraphs, spans_by_paragraph)]
+    return [
+        _render(paragraph, spans)
+        for paragraph, spans in zip(paragraphs, spans_by_paragraph, strict=False)
+    ]
 
 
 def _place(paragraphs, spans_by_paragraph, needle: str, make_span) -> None:

@@ -4,6 +4,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests.browser import chromium  # noqa: F401  (the session's one browser, for every file)
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 SEEDS_EXPECTED = REPO.parent / "shared" / "spec" / "seeds-expected.json"

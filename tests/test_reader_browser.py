@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from tests.browser import chromium, screenshot  # noqa: F401  (chromium is a fixture)
+from tests.browser import screenshot
 from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.browser
@@ -16,7 +16,7 @@ def archive(transactional_db, live_server):
 
 
 @pytest.mark.parametrize("width", [1280, 360])
-def test_reader_filters_searches_and_follows_a_speaker(chromium, archive, width):  # noqa: F811
+def test_reader_filters_searches_and_follows_a_speaker(chromium, archive, width):
     page = chromium.new_page(viewport={"width": width, "height": 900})
     page.goto(f"{archive}/articles/")
     assert page.locator(".article-item").count() == 5

@@ -97,7 +97,7 @@ def test_home_leads_into_the_archive(client, seeded):
     assert b"5 articles" in response.content
 
 
-LIST_QUERY_BUDGET = 9  # count, page, six facets, and room for one more
+LIST_QUERY_BUDGET = 10  # change stamp, count, page, six facets, snippets
 
 
 @pytest.mark.parametrize("query", ["", "?q=patent", "?year=2023&person=li-qiang"])
@@ -113,7 +113,7 @@ def test_list_query_count_does_not_grow_with_results(
     assert response.status_code == 200
 
 
-DETAIL_QUERY_BUDGET = 13  # article, 6 prefetches, related (3), previous and next
+DETAIL_QUERY_BUDGET = 14  # stamp, article, 6 prefetches, related (3), previous, next
 
 
 def test_detail_query_count_does_not_grow(client, seeded, django_assert_max_num_queries):

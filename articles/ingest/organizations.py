@@ -24,6 +24,7 @@ definition's parenthesised acronym ("the World Intellectual Property Organizatio
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -81,6 +82,10 @@ def _load_gazetteer() -> tuple[dict[str, _Entry], dict[str, str], set[str]]:
         for word in [country, *words]
     }
     return by_form, country_of_word, set(data["places"]["china"])
+
+
+def _load_cities() -> frozenset[str]:
+    return frozenset(_gazetteer_data()["places"].get("cities", []))
 
 
 def _load_surnames() -> frozenset[str]:
@@ -172,6 +177,23 @@ _HEAD_KINDS = {
     "LLC": ORG_COMPANY,
     "PLC": ORG_COMPANY,
     "GmbH": ORG_COMPANY,
+    # Legal forms abroad: "Nordlink Oy", "Siemens AG", "Volvo AB", "Philips NV".
+    "Oy": ORG_COMPANY,
+    "Oyj": ORG_COMPANY,
+    "AB": ORG_COMPANY,
+    "AG": ORG_COMPANY,
+    "SA": ORG_COMPANY,
+    "NV": ORG_COMPANY,
+    "BV": ORG_COMPANY,
+    "SpA": ORG_COMPANY,
+    "KK": ORG_COMPANY,
+    "Plc": ORG_COMPANY,
+    "plc": ORG_COMPANY,
+    "LLP": ORG_COMPANY,
+    "Pte": ORG_COMPANY,
+    "Bhd": ORG_COMPANY,
+    "Partners": ORG_COMPANY,
+    "Offices": ORG_COMPANY,  # only as "Law Offices"
     "Firm": ORG_COMPANY,
     "Technologies": ORG_COMPANY,
     "Electronics": ORG_COMPANY,
@@ -228,6 +250,11 @@ _TITLE_WORDS = {
     "Initiative", "Outline", "Opinions", "Measures", "Provisions", "Decision", "Campaign",
 }  # fmt: skip
 _ABBREVIATIONS = {"Co", "Corp", "Inc", "Ltd", "St", "No", "Jr"}
+# Words that end a company's name: "and" after one starts another company.
+_LEGAL_FORMS = {
+    "Co", "Corp", "Inc", "Ltd", "Limited", "LLC", "PLC", "Plc", "plc", "GmbH", "Oy", "Oyj", "AB",
+    "AG", "SA", "NV", "BV", "SpA", "KK", "LLP", "Pte", "Bhd", "Corporation", "Group", "Holdings",
+}  # fmt: skip
 # Common Chinese surnames: in "Minister of Commerce Wang Wentao" the name starts at "Wang".
 _SURNAMES = _load_surnames()
 # Capitalised phrases with a head word that name no organization.
@@ -240,7 +267,8 @@ _NOT_ORGANIZATIONS = {
 }
 _CHINA_SUFFIXES = (" of China", " of the People's Republic of China", " of the PRC", ", China")
 _COMPANY_SUFFIX_RE = re.compile(
-    r"(?:,?\s+(?:Co\.|Co\b|Ltd\.?|Inc\.?|Limited\b|Corp\.?|Corporation\b|Holdings?\b|LLC\b|PLC\b))+$"
+    r"(?:,?\s+(?:Co\.|Co\b|Ltd\.?|Inc\.?|Limited\b|Corp\.?|Corporation\b|Holdings?\b|LLC\b|PLC\b"
+    r"|Plc\b|plc\b|Oyj?\b|AB\b|AG\b|SA\b|NV\b|BV\b|SpA\b|KK\b|GmbH\b|LLP\b|Pte\b|Bhd\b))+$"
 )
 
 _HEAD_RE = re.compile(r"(?<![\w.'’-])(?:" + "|".join(_HEAD_KINDS) + r")(?![\w-])")
@@ -410,6 +438,10 @@ def _candidate_around_head(body: str, tokens: list[_Token], head: int) -> _Candi
         return None
     if head_word in ("Center", "Centre") and head > 0 and tokens[head - 1].bare in _VENUE_WORDS:
         return None
+    if head_word == "Offices" and (first == head or tokens[head - 1].bare != "Law"):
+        return None  # "AllBright Law Offices", never "regional offices"
+    if head_word == "Office" and first < head and last == head:
+        last = _office_in_country(body, tokens, head)
     start = tokens[first].start
     end = tokens[last].start + len(tokens[last].bare)
     if tokens[last].text != tokens[last].bare and not tokens[last].is_possessive:
@@ -434,6 +466,20 @@ def _candidate_around_head(body: str, tokens: list[_Token], head: int) -> _Candi
     return _Candidate(start, end, name, "", kind, False)
 
 
+def _office_in_country(body: str, tokens: list[_Token], head: int) -> int:
+    """ "WIPO Office in China": an office abroad is named by its country."""
+    place = head + 2
+    if (
+        place < len(tokens)
+        and tokens[head + 1].text == "in"
+        and _joined(body, tokens[head], tokens[head + 1])
+        and _joined(body, tokens[head + 1], tokens[place])
+        and tokens[place].bare in _COUNTRY_NAMES
+    ):
+        return place
+    return head
+
+
 def _expand_left(body: str, tokens: list[_Token], head: int) -> int | None:
     """Index of the name's first word; None when the name's left edge cannot be told."""
     first = head
@@ -443,6 +489,8 @@ def _expand_left(body: str, tokens: list[_Token], head: int) -> int | None:
         if _is_name_word(tokens[index]):
             first = index
         elif word in ("and", "&"):
+            if index > 0 and tokens[index - 1].bare in _LEGAL_FORMS:
+                break  # "Apple Inc. and Xiaomi Corp." are two companies
             pass  # a connector only counts once a name word is found further left
         elif word == "the" and index > 0 and tokens[index - 1].text in ("of", "for"):
             pass
@@ -587,10 +635,18 @@ def _name_variants(name: str) -> list[str]:
 
 def _longest_without_overlap(candidates: list[_Candidate]) -> list[_Candidate]:
     chosen: list[_Candidate] = []
+    starts: list[int] = []  # of the chosen, which never overlap: sorted by start
+    ends: list[int] = []
     ranked = sorted(candidates, key=lambda c: (-c.length, not c.from_gazetteer, c.start))
     for candidate in ranked:
-        if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
-            chosen.append(candidate)
+        index = bisect.bisect_right(starts, candidate.start)
+        if index and ends[index - 1] > candidate.start:
+            continue
+        if index < len(starts) and starts[index] < candidate.end:
+            continue
+        starts.insert(index, candidate.start)
+        ends.insert(index, candidate.end)
+        chosen.append(candidate)
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -684,18 +740,272 @@ def _short_form_targets(
 
 def extract_organizations(body: str) -> list[OrganizationMention]:
     """Organizations named in the cleaned body, in order of first mention."""
+    body = title_case_labels(body)
     candidates = _gazetteer_candidates(body) + _pattern_candidates(body)
+    candidates += _context_candidates(body)
     chosen = _longest_without_overlap(candidates)
     chosen, defined = _absorb_defined_acronyms(body, chosen)
-    chosen = sorted(
-        chosen + _defined_acronym_mentions(body, defined, chosen), key=lambda c: c.start
-    )
+    chosen = chosen + _defined_acronym_mentions(body, defined, chosen)
+    chosen += _parent_mentions(body, chosen)
+    chosen.sort(key=lambda c: c.start)
+    _fold_variants(body, chosen)
+    short_names = _company_short_forms(body, chosen)
     mentions = []
     for candidate in chosen:
         start = _with_article(body, candidate.start)
         mentions.append((start, body[start : candidate.end], candidate))
+    # "the company" refers to a company named in full, not to a short name in passing.
     mentions += _short_form_targets(body, mentions)
+    mentions += [(c.start, body[c.start : c.end], c) for c in short_names]
     return _group_by_name(mentions)
+
+
+# ---------------------------------------------------------------------------------------------
+# Names without a head word, told by their context
+
+
+# "phone maker Zhuoyi Mobile", "law firm Nishimura & Asahi", "the platform Douyin".
+_CONTEXT_BEFORE_RE = re.compile(
+    r"\b(?:law\s+firm|firm|maker|manufacturer|company|startup|start-up|platform|giant|developer|"
+    r"supplier|retailer|operator|owner|rival|subsidiary|chipmaker|automaker|carmaker|producer|"
+    r"licensee|licensor|vendor|"
+    # "a patent attorney at Deacons", "head of licensing at Nordlink"
+    r"(?:partner|attorney|lawyer|counsel|solicitor|analyst|economist|engineer|executive|"
+    r"licensing|officer|manager|consultant)\s+(?:at|with)|"
+    # "Osaka-based Sakura Confectionery"
+    r"[A-Z][\w'’]*-based)\s+(?=[A-Z])"
+)
+# "Zhuoyi Mobile, a Shenzhen-based phone maker, said": the name comes before the comma.
+_CONTEXT_AFTER_RE = re.compile(
+    r",\s+an?\s+(?:[\w'’-]+\s+){0,3}?(?:company|firm|startup|start-up|maker|manufacturer|"
+    r"platform|developer|supplier|retailer|brand|chipmaker|automaker|carmaker|producer)"
+    r"(?=[,.;]|\s+(?:that|which|based|in|from|with|whose|known|specializing|founded|owned)\b)"
+)
+_NOT_COMPANY_WORDS = {
+    "Mr", "Ms", "Mrs", "Dr", "Prof", "He", "She", "It", "They", "We", "I", "There", "Here",
+    "Chinese", "American", "Japanese", "European", "Korean", "British", "German", "French",
+}  # fmt: skip
+_CITIES = _load_cities()
+
+
+def _context_candidates(body: str) -> list[_Candidate]:
+    candidates = []
+    for match in _CONTEXT_BEFORE_RE.finditer(body):
+        tokens = _tokens(body, match.end(), min(len(body), match.end() + 60))
+        last = _company_run_end(body, tokens, 0)
+        if last is not None:
+            candidates.append(_context_candidate(body, tokens, 0, last))
+    for match in _CONTEXT_AFTER_RE.finditer(body):
+        window = max(0, match.start() - 60)
+        tokens = _tokens(body, window, match.start())
+        if not tokens or tokens[-1].end != match.start() or tokens[-1].ends_sentence:
+            continue
+        first = len(tokens) - 1
+        while (
+            first > 0
+            and _joined(body, tokens[first - 1], tokens[first])
+            and (_is_name_word(tokens[first - 1]) or tokens[first - 1].text == "&")
+        ):
+            first -= 1
+        if tokens[first].text == "&":
+            first += 1
+        if _company_run_end(body, tokens, first) == len(tokens) - 1:
+            candidates.append(_context_candidate(body, tokens, first, len(tokens) - 1))
+    return candidates
+
+
+def _company_run_end(body: str, tokens: list[_Token], first: int) -> int | None:
+    """Last index of a company-like capitalised run from `first`, or None if it names no
+    company (a place, a person, a sentence word)."""
+    last = None
+    index = first
+    while index < len(tokens) and index - first < 5:
+        token = tokens[index]
+        if index > first and not _joined(body, tokens[index - 1], token):
+            break
+        if token.text == "&" and index > first and index + 1 < len(tokens):
+            index += 1
+            continue
+        if not _is_name_word(token) or token.text in _NOT_COMPANY_WORDS:
+            break
+        last = index
+        if token.ends_sentence or token.is_possessive:
+            break
+        index += 1
+    if last is None or tokens[last].text == "&":
+        return None
+    words = [t.bare for t in tokens[first : last + 1] if t.text != "&"]
+    if all(w in _CITIES or w in _COUNTRY_OF_WORD or w in _CHINA_WORDS for w in words):
+        return None
+    if words[0] in _SURNAMES or words[0] in _NOT_NAME_WORDS:
+        return None  # "company president Zhang Wei" reads as a person
+    return last
+
+
+def _context_candidate(body: str, tokens: list[_Token], first: int, last: int) -> _Candidate:
+    start, end = tokens[first].start, tokens[last].start + len(tokens[last].bare)
+    if tokens[last].text != tokens[last].bare and not tokens[last].is_possessive:
+        end = tokens[last].end  # "Corp."
+    name = " ".join(body[start:end].split())
+    entry = _known_entry(name)
+    if entry is not None:
+        return _Candidate(start, end, entry.name, entry.acronym, entry.kind, True)
+    return _Candidate(start, end, name, "", ORG_COMPANY, False)
+
+
+def _parent_mentions(body: str, chosen: list[_Candidate]) -> list[_Candidate]:
+    """ "Institute of X of the Chinese Academy of Sciences" also names the academy; a unit of a
+    government body ("General Office of the State Council") does not name its parent."""
+    parents = []
+    for candidate in chosen:
+        if candidate.from_gazetteer or candidate.kind != ORG_ACADEMIC:
+            continue
+        if " of " not in body[candidate.start : candidate.end]:
+            continue
+        for match in _GAZETTEER_RE.finditer(body, candidate.start + 1, candidate.end):
+            before = body[max(candidate.start, match.start() - 8) : match.start()]
+            entry = _BY_FORM[match.group()]
+            if (
+                match.end() == candidate.end
+                and entry.kind == ORG_ACADEMIC
+                and re.search(r"\bof (?:the )?$", before)
+            ):
+                parents.append(
+                    _Candidate(
+                        match.start(), match.end(), entry.name, entry.acronym, entry.kind, True
+                    )
+                )
+                break
+    return parents
+
+
+def _fold_variants(body: str, chosen: list[_Candidate]) -> None:
+    """ "the Justice Department" after "the U.S. Justice Department" is the same body, and so
+    is "the Department of Justice"."""
+    tails: dict[str, _Candidate] = {}  # every proper word-suffix of the forms seen so far
+    for candidate in chosen:
+        if not candidate.from_gazetteer:
+            for key in (candidate.name, _swap_department(candidate.name)):
+                earlier = tails.get(key) if key else None
+                if earlier is not None and earlier.name != candidate.name:
+                    candidate.name, candidate.kind = earlier.name, earlier.kind
+                    candidate.acronym = earlier.acronym
+                    break
+        written = " ".join(body[candidate.start : candidate.end].split())
+        for form in (written, _swap_department(written)):
+            words = form.split()
+            for index in range(1, len(words)):
+                tails.setdefault(" ".join(words[index:]), candidate)
+
+
+_DEPARTMENT_OF_RE = re.compile(r"^(Department|Ministry) of (\w+)$")
+_X_DEPARTMENT_RE = re.compile(r"(?:^|(?<= ))(\w+) (Department|Ministry)$")
+
+
+def _swap_department(name: str) -> str:
+    """ "Department of Justice" <-> "Justice Department"."""
+    match = _DEPARTMENT_OF_RE.match(name)
+    if match:
+        return f"{match.group(2)} {match.group(1)}"
+    match = _X_DEPARTMENT_RE.search(name)
+    if match:
+        return f"{match.group(2)} of {match.group(1)}"
+    return ""
+
+
+# Words that never make a company's short name on their own.
+_GENERIC_NAME_WORDS = {
+    "China", "Chinese", "New", "Great", "National", "International", "Global", "United", "General",
+    "First", "Central", "Golden", "Asia", "Pacific", "Eastern", "Western", "Northern", "Southern",
+    "East", "West", "North", "South", "Technology", "Technologies", "Power", "Energy", "Digital",
+    "Smart", "Advanced", "Applied", "Industrial", "Group", "Holdings", "Capital", "Trading",
+    "Science", "Sciences", "Software", "Network", "Networks", "Systems", "Media", "Electronics",
+}  # fmt: skip
+
+
+def _company_short_forms(body: str, chosen: list[_Candidate]) -> list[_Candidate]:
+    """ "Huineng said" after "Jiangsu Huineng New Energy Co": a company's distinctive word,
+    with any place before it dropped, is a later mention of the company."""
+    found: list[_Candidate] = []
+    spans = [(c.start, c.end) for c in chosen]
+    done: set[str] = set()
+    for candidate in chosen:
+        if candidate.kind != ORG_COMPANY or candidate.from_gazetteer or candidate.name in done:
+            continue
+        done.add(candidate.name)
+        words = _COMPANY_SUFFIX_RE.sub("", candidate.name).split()
+        while words and (words[0] in _CITIES or words[0] in _COUNTRY_OF_WORD):
+            words.pop(0)
+        if len(words) < 1 or words[0] in _GENERIC_NAME_WORDS or len(words[0]) < 4:
+            continue
+        if not words[0][:1].isupper() or words[0] in _HEAD_KINDS or words[0] in _SURNAMES:
+            continue
+        forms = [" ".join(words), words[0]] if len(words) > 1 else [words[0]]
+        for form in forms:
+            position = body.find(form, candidate.end)
+            while position >= 0:
+                end = position + len(form)
+                if _stands_alone(body, position, end) and not any(
+                    s <= position < e for s, e in spans
+                ):
+                    spans.append((position, end))
+                    found.append(_Candidate(position, end, candidate.name, "", ORG_COMPANY, False))
+                position = body.find(form, end)
+    return found
+
+
+_NAME_GOES_ON_RE = re.compile(r"[\w-]|\s+[A-Z&]")
+
+
+def _stands_alone(body: str, start: int, end: int) -> bool:
+    """Not part of a longer word or name: "Huineng said", not "Huineng New Energy"."""
+    before = body[start - 1] if start else " "
+    return not (before.isalnum() or before in "&-_") and not _NAME_GOES_ON_RE.match(body, end)
+
+
+# ---------------------------------------------------------------------------------------------
+# Transcripts: "TAO KAIYUAN, VICE PRESIDENT, SUPREME PEOPLE'S COURT: We will ..."
+
+_LABEL_RE = re.compile(
+    r"^[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)+(?:, [A-Z][A-Z0-9'’.&\- ]*[A-Z.])*:(?= )", re.M
+)
+_LABEL_WORD_RE = re.compile(r"[A-Z][A-Z'’.\-]*")
+_LABEL_SMALL_WORDS = {"OF", "AND", "FOR", "THE", "ON", "IN", "AT"}
+_LABEL_ACRONYMS = {"UK", "US", "U.S.", "EU", "UN", "IP", "AI", "TV", "CEO", "CFO", "CTO"}
+
+
+def title_case_labels(body: str) -> str:
+    """Speaker labels of a transcript in title case, every offset kept: the name and the
+    organization in them then read like any other."""
+    if ":" not in body:
+        return body
+    labels = list(_LABEL_RE.finditer(body))
+    if not labels:
+        return body
+    parts = []
+    previous = 0
+    for label in labels:
+        parts.append(body[previous : label.start()])
+        parts.append(_LABEL_WORD_RE.sub(_label_word, label.group()))
+        previous = label.end()
+    parts.append(body[previous:])
+    return "".join(parts)
+
+
+def transcript_label_starts(body: str) -> set[int]:
+    """Offsets of the upper-case speaker labels of a transcript."""
+    if ":" not in body:
+        return set()
+    return {label.start() for label in _LABEL_RE.finditer(body)}
+
+
+def _label_word(match: re.Match[str]) -> str:
+    word = match.group()
+    if word in _BY_FORM or word in _LABEL_ACRONYMS:
+        return word  # "CGTN", "UK"; but "LI", "WU" are names
+    if word in _LABEL_SMALL_WORDS and match.start() > 0:
+        return word.lower()
+    return word[0] + word[1:].lower()
 
 
 def _group_by_name(mentions: list[tuple[int, str, _Candidate]]) -> list[OrganizationMention]:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .model import OrganizationMention, PersonMention
+from .organizations import title_case_labels
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -82,8 +83,17 @@ TITLE_CORES = word_set(
 TITLE_MODIFIERS = word_set(
     """
     vice deputy former acting assistant associate executive senior chief general first
-    permanent honorary managing principal foreign prime state co executive-vice
+    permanent honorary managing principal foreign prime state co executive-vice presiding
     commerce finance justice trade defense defence education culture health agriculture
+    """
+)
+
+# Lowercase nouns that make a compound role: "patent attorney", "research fellow".
+ROLE_NOUN_MODIFIERS = word_set(
+    """
+    research patent trademark copyright legal policy trade design software product marketing
+    sales investment tax toy fashion data security technology industry market finance
+    financial licensing compliance program programme project
     """
 )
 
@@ -255,7 +265,13 @@ SPEECH_VERBS = (
     "wrote",
     "writes",
 )
-SPEECH_VERB_RE = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in SPEECH_VERBS) + r")\b")
+SPEECH_VERB_RE = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(v) for v in SPEECH_VERBS)
+    # "As Shen put it in January: ..." is an attribution only before what was said.
+    + r"|put it(?=[^.;\"“”]{0,40}[:,]\s*(?:[\"“‘]|$))"
+    + r")\b"
+)
 
 # Adverbs that sit between a subject and its verb: "He also called for", "Li further said".
 SUBJECT_ADVERBS = word_set(
@@ -529,6 +545,16 @@ def _role_span(tokens: Sequence[str], core: int) -> tuple[int, int]:
         ):
             end += 1
             continue
+        if (
+            _bare(tokens[end - 1]) == "head"
+            and tokens[end] == "of"
+            and end + 1 < len(tokens)
+            and tokens[end + 1].isalpha()
+            and tokens[end + 1].islower()
+            and tokens[end + 1] not in FUNCTION_AND_SENTENCE_WORDS
+        ):
+            end += 2  # "head of licensing"
+            break
         portfolio_end = _portfolio_end(tokens, end)
         if portfolio_end > end:
             end = portfolio_end
@@ -579,9 +605,15 @@ def _parse_appositive(phrase: str, orgs: OrgIndex) -> _RoleParse | None:
     if core is None:
         return None
     start, end = _role_span(tokens, core)
-    lead = tokens[:start]
+    lead = list(tokens[:start])
+    based = max((i for i, t in enumerate(lead) if t.endswith("-based")), default=-1)
+    if based >= 0:
+        lead = lead[based + 1 :]  # "a Hong Kong-based patent attorney": the place is no role
+    nouns: list[str] = []
+    while lead and lead[-1] in ROLE_NOUN_MODIFIERS:
+        nouns.insert(0, lead.pop())
     # Before the role: an affiliation ("former WIPO director general") or adjectives.
-    role_words = [t for t in lead if _is_title_modifier(t)]
+    role_words = [t for t in lead if _is_title_modifier(t)] + nouns
     affiliation_words = [
         t
         for t in lead
@@ -590,7 +622,7 @@ def _parse_appositive(phrase: str, orgs: OrgIndex) -> _RoleParse | None:
     if any(not t[:1].isupper() and not _is_title_modifier(t) for t in lead[-3:]) and len(lead) > 2:
         return None
     if affiliation_words and all(w in _SUBJECT_ACRONYMS for w in affiliation_words):
-        role_words, affiliation_words = [t for t in lead if not t.endswith("-based")], []
+        affiliation_words = []  # "an IP partner" is a partner
     role = title_case_role(" ".join(role_words + list(tokens[start:end])))
     affiliation = " ".join(affiliation_words)
     rest = tokens[end:]
@@ -657,7 +689,16 @@ def _words_before(body: str, position: int, limit: int = 24) -> list[tuple[int, 
 def _prefix_tokens(body: str, position: int) -> tuple[int, list[str]]:
     """Title words before a name: 'the World ... (WIPO) Director General', 'SIPO Commissioner'."""
     collected: list[tuple[int, str]] = []
-    for start, word in reversed(_words_before(body, position)):
+    words = _words_before(body, position)
+    if (
+        len(words) >= 4
+        and words[-1][1].isalpha()
+        and words[-1][1].islower()
+        and [w for _, w in words[-3:-1]] == ["of", "the"]
+        and _is_title_core(words[-4][1])
+    ):
+        collected.append(words.pop())  # "Vice President of the court Chen Jianmin"
+    for start, word in reversed(words):
         bare = word.rstrip(",.;:")
         if bare != word and bare.lower() not in HONORIFICS:
             break  # a comma or full stop closes the title
@@ -694,7 +735,16 @@ def _may_be_in_title_prefix(word: str, collected_so_far: list[tuple[int, str]]) 
     return _is_title_core(word) or _is_title_modifier(word)
 
 
+_ROLE_BEFORE_NAME_RE = re.compile(
+    r"\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]he)\s+([a-z][a-z -]{2,40}),\s$"
+)
+_GLOSS_RE = re.compile(r" \([^()\n]{1,40}\)")
+
+
 def _appositive_after(body: str, end: int) -> str:
+    gloss = _GLOSS_RE.match(body, end)
+    if gloss:
+        end = gloss.end()  # "Li Xuemei (李雪梅), the presiding judge"
     if not body.startswith(", ", end):
         return ""
     age = _AGE_RE.match(body, end)
@@ -712,7 +762,7 @@ def _has_speech_verb_next(body: str, start: int, end: int) -> bool:
 
 
 def _candidate_from_run(
-    body: str, run: re.Match[str], org_spans: Sequence[tuple[int, int]], orgs: OrgIndex
+    body: str, run: re.Match[str], org_spans: _SpanIndex, orgs: OrgIndex
 ) -> _Candidate | None:
     tokens = run.group().split(" ")
     count = _name_tokens_at_end(tokens)
@@ -736,6 +786,12 @@ def _candidate_from_run(
     appositive_role = _parse_appositive(appositive, orgs) if appositive else None
     if not role.role and appositive_role:
         role = appositive_role
+    if not role.role and appositive_role is None:
+        # "Its head of licensing, Marta Koskinen, told ...": the role comes first.
+        before = _ROLE_BEFORE_NAME_RE.search(body, max(0, start - 60), start)
+        if before:
+            appositive_role = _parse_appositive(before.group(1), orgs)
+            role = appositive_role or role
     honorific = _honorific_before(body, start)
     if not role.role and honorific.lower().startswith("prof"):
         role = _RoleParse("Professor", "")
@@ -771,10 +827,8 @@ def _honorific_before(body: str, start: int) -> str:
     return words[-1] if words and words[-1].lower() in HONORIFICS else ""
 
 
-def _is_not_a_person(
-    body: str, name: str, start: int, end: int, org_spans: Sequence[tuple[int, int]]
-) -> bool:
-    if name.lower() in PLACE_PHRASES or any(s <= start < e for s, e in org_spans):
+def _is_not_a_person(body: str, name: str, start: int, end: int, org_spans: _SpanIndex) -> bool:
+    if name.lower() in PLACE_PHRASES or org_spans.covers(start):
         return True
     following = body[end : end + 30]
     next_word = re.match(r"\s+([A-Za-z]+)", following)
@@ -783,7 +837,24 @@ def _is_not_a_person(
     return bool(next_word and next_word.group(1) in {"University", "Thought", "Road", "Street"})
 
 
-def _org_spans(body: str, organizations: Iterable[OrganizationMention]) -> list[tuple[int, int]]:
+class _SpanIndex:
+    """Sorted (start, end) spans; `covers(position)` in O(log n)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.max_ends: list[int] = []
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self.max_ends.append(furthest)
+
+    def covers(self, position: int) -> bool:
+        index = bisect_right(self.starts, position) - 1
+        return index >= 0 and self.max_ends[index] > position
+
+
+def _org_spans(body: str, organizations: Iterable[OrganizationMention]) -> _SpanIndex:
     spans = []
     for org in organizations:
         for written in {org.name, *org.as_written}:
@@ -794,7 +865,7 @@ def _org_spans(body: str, organizations: Iterable[OrganizationMention]) -> list[
             while position != -1:
                 spans.append((position, position + len(form)))
                 position = body.find(form, position + 1)
-    return spans
+    return _SpanIndex(spans)
 
 
 # --------------------------------------------------------------------------------------------
@@ -891,7 +962,13 @@ class PersonResolver:
         last = re.search(r"(?:\b(Mr|Ms|Mrs|Dr|Prof)\.?\s+)?([A-Z][\w'’-]+)$", phrase)
         if last:
             before = phrase[: last.start()].rstrip()
-            glued_to_name = before and before.split()[-1][:1].isupper() and not last.group(1)
+            previous = before.split()[-1] if before else ""
+            glued_to_name = (
+                previous[:1].isupper()
+                and not last.group(1)
+                and not _is_title_core(previous)
+                and not _is_title_modifier(previous)
+            )
             person = None if glued_to_name else self.resolve_surname(last.group(2), position)
             if person:
                 return person, "honorific" if last.group(1) else "surname"
@@ -994,6 +1071,7 @@ def strip_subject_adverbs(phrase: str) -> str:
 
 def extract_people(body: str, organizations: list[OrganizationMention]) -> list[PersonMention]:
     """People named in the body, in order of first mention, with role and affiliation."""
+    body = title_case_labels(body)
     orgs = OrgIndex(organizations)
     org_spans = _org_spans(body, organizations)
     persons: dict[str, PersonMention] = {}

@@ -22,6 +22,7 @@ from .model import (
     PersonMention,
     Quote,
 )
+from .organizations import title_case_labels, transcript_label_starts
 from .people import (
     SPEECH_VERB_RE,
     OrgIndex,
@@ -45,7 +46,8 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:(\"“”]")
 # "told reporters.", "said in a statement,".
 _ATTRIBUTION_TAIL_RE = re.compile(
     r"^(?:\s+(?:on|in|at|during|last|this|earlier|later|yesterday|today|when|while|after|"
-    r"before|via|through|to)\b[^,.;:\"“”]{0,60}?)?"
+    r"before|via|through|to)\b[^,.;:\"“”]{0,60}?"
+    r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:\"“”]{0,30}?)?"
     r"\s*(?P<stop>[,.;:!?]|$)"
 )
 # "told reporters.", "told Xinhua in an interview,": the addressee closes the clause.
@@ -87,12 +89,16 @@ class _Attributor:
     """Resolves the phrase next to a speech verb to a speaker, remembering the last one."""
 
     def __init__(self, body: str, persons: Sequence[PersonMention], orgs: OrgIndex):
+        self.body = body
         self.resolver = PersonResolver(body, persons)
         self.orgs = orgs
         self.last_person: PersonMention | None = None
         self._refs: list[Reference] = self.resolver.references()
         self._ref_starts = [ref.start for ref in self._refs]
         self._sentence_first_person: list[PersonMention] = []
+        self.paragraph_start = 0
+        self.sentence: tuple[int, str] = (0, "")
+        self._org_positions: list[tuple[int, str]] | None = None
 
     def note_sentence(self, start: int, end: int) -> None:
         """Remember who a sentence is about, for a 'He said' before anyone has spoken."""
@@ -102,19 +108,64 @@ class _Attributor:
 
     def speaker_at_end(self, phrase: str, position: int) -> _Speaker | None:
         """The speaker named at the very end of `phrase` (a subject right before its verb)."""
-        phrase = strip_subject_adverbs(phrase.rstrip())
+        phrase = _GLOSS_AT_END_RE.sub("", strip_subject_adverbs(phrase.rstrip()))
         if not phrase or len(phrase.split()) > MAX_SUBJECT_WORDS:
             return None
         if _PRONOUN_RE.search(phrase):
-            person = self.last_person or (
-                self._sentence_first_person[-1] if self._sentence_first_person else None
+            person = (
+                self._paragraph_subject(position)
+                or self.last_person
+                or (self._sentence_first_person[-1] if self._sentence_first_person else None)
             )
             return _Speaker(SPEAKER_PERSON, person.name, person) if person else None
+        spokesperson = _SPOKESPERSON_RE.search(phrase)
+        if spokesperson:
+            return self._spokesperson_for(spokesperson.group("org") or "", position)
         hit = self.resolver.person_at_end(phrase, position)
         if hit:
             return _Speaker(SPEAKER_PERSON, hit[0].name, hit[0])
         org = self.orgs.org_at_end(phrase)
         return _Speaker(SPEAKER_ORGANIZATION, org) if org else None
+
+    def _paragraph_subject(self, position: int) -> PersonMention | None:
+        """The person a paragraph opens with, when a pronoun there follows that person
+        ("Huang Ying, a lawyer, welcomed the move. '...,' she said.")."""
+        index = bisect_left(self._ref_starts, self.paragraph_start)
+        if index < len(self._refs) and self._refs[index].start < position:
+            ref = self._refs[index]
+            if ref.form == "full" and ref.start - self.paragraph_start < 3:
+                return ref.person
+        return None
+
+    def _spokesperson_for(self, named: str, position: int) -> _Speaker | None:
+        """ "a spokesperson for X said" is X speaking; a bare "a spokesperson said" speaks for
+        the organization its sentence is about (the first one named in it)."""
+        named = named.strip()
+        if named:
+            org = self.orgs.org_at_end(named)
+            return _Speaker(SPEAKER_ORGANIZATION, org) if org else None
+        start, text = self.sentence
+        if not text:
+            return None
+        if self._org_positions is None:
+            self._org_positions = self._find_org_positions()
+        for offset, name in self._org_positions:
+            if start <= offset < min(position, start + len(text)):
+                return _Speaker(SPEAKER_ORGANIZATION, name)
+        return None
+
+    def _find_org_positions(self) -> list[tuple[int, str]]:
+        found = []
+        for org in self.orgs.organizations:
+            for form in {org.name, *org.as_written}:
+                form = re.sub(r"^[Tt]he\s+", "", form)
+                if len(form) < 3:
+                    continue
+                position = self.body.find(form)
+                while position >= 0:
+                    found.append((position, org.name))
+                    position = self.body.find(form, position + 1)
+        return sorted(found)
 
     def speaker_exactly(self, phrase: str, position: int) -> _Speaker | None:
         """The speaker when the whole phrase is a reference ("Tang", "the ministry")."""
@@ -132,14 +183,29 @@ class _Attributor:
         """Speaker that is the subject of a verb starting right after `text`, and where the
         subject's clause starts in `text` (so the rest before it can be the reported content).
         Handles "Wang Wenbin, a spokesperson from the ministry, said"."""
-        stripped = text.rstrip()
+        stripped = _GLOSS_AT_END_RE.sub("", text.rstrip())
         if stripped.endswith(","):
-            head, _, appositive = stripped[:-1].rpartition(",")
+            commas = [
+                m.start() for m in _APPOSITIVE_COMMA_RE.finditer(stripped, 0, len(stripped) - 1)
+            ]
+            cut = commas[-1] if commas else -1
+            head, appositive = (stripped[:cut], stripped[cut + 1 : -1]) if cut >= 0 else ("", "")
             if head and appositive.strip():
                 clause_start = _clause_start(head)
                 speaker = self.speaker_at_end(head[clause_start:], position)
-                if speaker and speaker.kind == SPEAKER_PERSON:
+                if speaker and (
+                    speaker.kind == SPEAKER_PERSON
+                    or _ORG_APPOSITIVE_RE.match(appositive)  # "Nordlink, which owns ..., said"
+                ):
                     return speaker, clause_start
+                # "Its head of licensing, Marta Koskinen, told ...": the name is the appositive.
+                named = self.speaker_exactly(appositive, position)
+                if (
+                    named
+                    and named.kind == SPEAKER_PERSON
+                    and self.resolver.person_named(appositive.strip()) is not None
+                ):
+                    return named, len(head) + 1
             return None
         clause_start = _clause_start(stripped)
         speaker = self.speaker_at_end(stripped[clause_start:], position)
@@ -148,6 +214,26 @@ class _Attributor:
     def remember(self, speaker: _Speaker) -> None:
         if speaker.person is not None:
             self.last_person = speaker.person
+
+
+# "Li Xuemei (李雪梅)", "the Association (CSIA)": a bracketed gloss after a name.
+_GLOSS_AT_END_RE = re.compile(r"\s*\([^()\n]{1,40}\)$")
+_APPOSITIVE_COMMA_RE = re.compile(r",(?!\d{3})")
+_ORG_APPOSITIVE_RE = re.compile(r"^\s+(?:which|a|an|the|one\s+of)\b")
+_SPOKESPERSON_RE = re.compile(
+    r"(?:^|\s)(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:[A-Z][\w.&'’-]*\s+)*spokes(?:person|man|woman)"
+    r"(?:\s+(?:for|of|at|from)\s+(?P<org>.+))?$"
+)
+# Between "told" and what was told: "told IAM the rates were", "told reporters that".
+_TOLD_OBJECT_RE = re.compile(
+    r"^\s+(?:reporters|journalists|(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})"
+    r"\s+(?:that\s+)?(?=[a-z\"“‘])"
+)
+# Transcript labels (title-cased first): "Tao Kaiyuan, Vice President, Supreme ...: words".
+_LABEL_LINE_RE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})(?:, [^:\n]{1,120})?:\s+(?P<text>.+)$"
+)
+_NOT_INTERVIEWEES = {"reporter", "correspondent", "anchor", "host", "presenter", "editor"}
 
 
 def _clause_start(text: str) -> int:
@@ -318,6 +404,9 @@ def _content_after_verb(verb: re.Match[str], after: str) -> str:
     if lead:
         return after[lead.end() :]
     if verb.group() in {"told", "tells"}:
+        told = _TOLD_OBJECT_RE.match(after)
+        if told:
+            return after[told.end() :]
         comma = after.find(",")
         return after[comma + 1 :] if comma != -1 else ""
     return after
@@ -439,12 +528,25 @@ def extract_quotes(
     body: str, persons: list[PersonMention], organizations: list[OrganizationMention]
 ) -> list[Quote]:
     """Direct and reported quotations in body order, each with its resolved speaker."""
+    label_starts = transcript_label_starts(body)
+    body = title_case_labels(body) if label_starts else body
     attributor = _Attributor(body, persons, OrgIndex(organizations))
     quotes: list[Quote] = []
     carried: _Speaker | None = None  # whose quotation the next quote-only paragraph continues
-    for _, sentences in _sentences(body):
+    for paragraph_start, sentences in _sentences(body):
+        attributor.paragraph_start = paragraph_start
+        labelled = (
+            _labelled_quote(body, paragraph_start, attributor)
+            if paragraph_start in label_starts
+            else None
+        )
+        if labelled is not None:
+            quotes.append(labelled)
+            carried = None
+            continue
         paragraph_speaker: _Speaker | None = None
         for index, sentence in enumerate(sentences):
+            attributor.sentence = (sentence.start, sentence.text)
             found = _direct_quotes(sentence, attributor)
             if not found and _is_pure_quote(sentence):
                 found = _continued_quote(sentence, carried if index == 0 else paragraph_speaker)
@@ -458,6 +560,29 @@ def extract_quotes(
             attributor.note_sentence(sentence.start, sentence.start + len(sentence.text))
         carried = _speaker_carried_over(sentences, paragraph_speaker, attributor)
     return quotes
+
+
+def _labelled_quote(body: str, start: int, attributor: _Attributor) -> Quote | None:
+    """A transcript paragraph: the label names a known person who is not the reporter."""
+    if not body[start : start + 1].isupper():
+        return None
+    end = body.find("\n", start)
+    match = _LABEL_LINE_RE.match(body[start : end if end >= 0 else len(body)])
+    if match is None or ". " in body[start : start + match.start("text")]:
+        return None
+    person = attributor.resolver.person_named(match.group("name"))
+    if person is None or person.role.lower() in _NOT_INTERVIEWEES:
+        return None
+    text = match.group("text").strip()
+    if _word_count(text) < MIN_QUOTE_WORDS:
+        return None
+    return Quote(
+        speaker=person.name,
+        text=text,
+        speaker_kind=SPEAKER_PERSON,
+        direct=True,
+        position=start + match.start("text"),
+    )
 
 
 def _continued_quote(sentence: _Sentence, speaker: _Speaker | None) -> list[tuple[Quote, _Speaker]]:

@@ -196,6 +196,7 @@ _NP_STOP_WORDS = _word_set("""
 _NOT_PLURAL = _word_set("""
     this his its was has does is as us yes thus less plus across perhaps always besides unless
     whereas towards afterwards news series species means whereas various numerous previous
+    overseas nevertheless
     """)
 # Plural nouns that usually modify the noun after them ("30 sales offices").
 _MODIFIER_PLURALS = _word_set("sales sports arts goods savings arms")
@@ -262,8 +263,11 @@ _SPELLED_ORDINAL = _trie_pattern(
 # "010-85061466", "2020-12-16") from yielding a token at all.
 _NUMBER_TOKEN = re.compile(
     # The leading look-ahead lets the engine skip positions that cannot start a number.
-    r"(?=[\dOoTtFfSsEeNnHh])(?:(?=\d)(?:(?<![\w.,/:\-])|(?<=RMB)|(?<=CNY)|(?<=USD))"
-    r"(?P<digits>\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?=[\dOoTtFfSsEeNnHh])(?:(?=\d)(?:(?<![\w.,/:\-+])|(?<=RMB)|(?<=CNY)|(?<=USD))"
+    # "22 413": European grouping with a (thin or no-break) space between groups of three.
+    r"(?P<digits>(?<!\d[ \u00a0\u2009\u202f])[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+"
+    r"(?![\d,]|\.\d|\s\d)"
+    r"|\d+(?:,\d{3})*(?:\.\d+)?)"
     r"(?:(?P<suffix>st|nd|rd|th)\b|(?P<glued>bn|mn|m|k|b)\b|(?![A-Za-z]))"
     r"(?!\d)(?![.,:/]\d)(?!-\d)"
     rf"|(?<![\w\-])(?:(?P<ordword>{_SPELLED_ORDINAL})|(?P<word>{_SPELLED_CARDINAL}))"
@@ -336,9 +340,7 @@ _TIME_WINDOW_BEFORE = re.compile(
     r"\b(?i:past|next|last|coming|recent|previous|following|first|final|initial|upcoming|"
     r"every|once)\s+$"
 )
-_TIME_WINDOW_AFTER = re.compile(
-    r"\s+(?:ago|later|earlier|before|after|old|of\s+age|hence|from\s+now)\b"
-)
+_TIME_WINDOW_AFTER = re.compile(r"\s+(?:ago|later|earlier|old|of\s+age|hence|from\s+now)\b")
 _NP_WORD = re.compile(r"\s+(?P<word>[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|&)(?![\w'’-])")
 
 # The subject of a bare figure: "PCT applications grew by 0.6% to 278,100".
@@ -480,10 +482,12 @@ def _token(sentence: str, match: re.Match[str]) -> _Token | None:
 
 def _digit_token(sentence: str, match: re.Match[str]) -> _Token:
     digits = match.group("digits")
-    value = Decimal(digits.replace(",", ""))
+    plain = re.sub(r"[, \u00a0\u2009\u202f]", "", digits)
+    value = Decimal(plain)
     ordinal = bool(match.group("suffix"))
     glued = (match.group("glued") or "").lower()
-    token = _Token(match.start(), match.end(), value, ordinal, False, "", False, "," in digits)
+    grouped = plain != digits
+    token = _Token(match.start(), match.end(), value, ordinal, False, "", False, grouped)
     if glued in _MONEY_ONLY_SCALES:
         token.glued_scale = glued
         token.value, token.scaled = value * _SCALES[glued], True
@@ -544,7 +548,9 @@ def _classify(sentence: str, token: _Token) -> _Found | None:
         return _rank(sentence, token)  # "ranked No. 1"; a bare "No. 5" is a label
     if token.glued_scale or _not_a_quantity(sentence, token):
         return None
-    for classify in (_streak, _hyphen_duration, _top_rank, _count, _bare):
+    if _PER_BEFORE.search(sentence, max(0, token.start - 5), token.start):
+        return None  # "12 patents per 10,000 people": a rate's denominator
+    for classify in (_streak, _hyphen_duration, _top_rank, _count, _anaphor, _bare):
         found = classify(sentence, token)
         if found:
             return found
@@ -600,7 +606,18 @@ def _ordinal_figure(sentence: str, token: _Token) -> _Found | None:
         start = lead.start() if lead else token.start
         unit = (streak.group("u1") or streak.group("u2")) + "s"
         return _Found(start, streak.end(), token.value, unit, "streak")
+    superlative = _SUPERLATIVE_AFTER.match(sentence, token.end)
+    if superlative and token.value > 1:
+        return _Found(token.start, superlative.end(), token.value, "rank", "rank")
     return _rank(sentence, token)
+
+
+# "the second-largest source", "the third biggest market": a rank.
+_SUPERLATIVE_AFTER = re.compile(
+    r"(?:-[a-z]+est|[\s-](?:largest|biggest|highest|lowest|smallest|busiest|fastest|"
+    r"strongest|richest))\b(?=\s+(?!(?:in|on|of|for|at|to|by|and|or|with|among|after)\b)"
+    r"[a-z]+(?<!ly)\b)"
+)
 
 
 def _rank(sentence: str, token: _Token) -> _Found | None:
@@ -661,21 +678,87 @@ _ORDINAL_BEFORE = re.compile(rf"(?:\d+(?:st|nd|rd|th)|\b{_SPELLED_ORDINAL})\s+$"
 
 
 def _count(sentence: str, token: _Token) -> _Found | None:
-    if _spelled_one(token) or (token.spelled and _anaphoric(sentence, token)):
+    if _spelled_one(token):
         return None
     phrase = _counted_noun_phrase(sentence, token.end)
-    if phrase is None and not token.spelled:
-        link = _PARTITIVE_OR_PREDICATE.match(sentence, token.end)
-        phrase = _counted_noun_phrase(sentence, link.end() - 1) if link else None
     if phrase is None:
-        return None
+        link = _PARTITIVE_OR_PREDICATE.match(sentence, token.end)
+        if link and (not token.spelled or link.group().lstrip().startswith("of")):
+            phrase = _counted_noun_phrase(sentence, link.end() - 1)
+    if phrase is None:
+        return _implicit_count(sentence, token)
     unit, phrase_text, end = phrase
-    if unit.split()[0].rstrip("s") in _TIME_UNITS and _time_window(sentence, token, end):
+    is_time = unit.split()[0].rstrip("s") in _TIME_UNITS
+    if token.spelled and not is_time and _anaphoric(sentence, token):
+        return None  # "the two countries" refers back; "the two weeks before" is a span
+    if is_time and _time_window(sentence, token, end):
         return None
     if token.spelled and f"{sentence[token.start : token.end].lower()} {unit}" in _NAME_PHRASES:
         return None
     start, qualifier = _with_qualifier(sentence, token.start)
     return _Found(start, end, token.value, unit, "count", qualifier, phrase_text)
+
+
+def _implicit_count(sentence: str, token: _Token) -> _Found | None:
+    """A number whose noun was named just before it: "a target for high-value patents,
+    aiming for 12 per 10,000 people"; "suits are few, with only 96 filed last year"."""
+    if token.spelled:
+        return None
+    if not (
+        _PER_AFTER.match(sentence, token.end)
+        or (
+            _PARTICIPLE_AFTER.match(sentence, token.end)
+            and _WITH_BEFORE.search(sentence, max(0, token.start - 20), token.start)
+        )
+    ):
+        return None
+    unit = _last_plural_before(sentence, token.start)
+    if not unit:
+        return None
+    start, qualifier = _with_qualifier(sentence, token.start)
+    return _Found(start, token.end, token.value, unit, "count", qualifier, unit)
+
+
+def _last_plural_before(sentence: str, pos: int) -> str:
+    words = re.findall(r"[A-Za-z][\w'’-]*", sentence[max(0, pos - 100) : pos])
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if word.lower() in _NP_STOP_WORDS:
+            continue
+        following = words[index + 1].lower() if index + 1 < len(words) else ""
+        if _is_plural(word) and following not in _VERB_PARTICLES:
+            return _unit_word(word)  # "patents", but not "aims for"
+    return ""
+
+
+_VERB_PARTICLES = _word_set("for to at on up out about that the a an its their his her")
+
+
+_PER_BEFORE = re.compile(r"\bper\s+$")
+_PER_AFTER = re.compile(r"\s+per\s+(?:\d|[a-z])")
+_PARTICIPLE_AFTER = re.compile(
+    r"\s+(?:filed|granted|registered|approved|issued|handled|accepted|concluded|received|"
+    r"sold|recorded|submitted|reported|seized|removed|closed|settled)\b"
+)
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:only\s+|just\s+)?$")
+# "27 of them", "up from 29 a year earlier": the unit is the one counted just before.
+_OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|these)\b")
+_BASE_BEFORE = re.compile(
+    r"\b(?:up|down|rising|rose|falling|fell|increasing|decreasing|compared)\s+"
+    r"(?:from|with|to)\s+$"
+)
+
+
+def _anaphor(sentence: str, token: _Token) -> _Found | None:
+    if _spelled_one(token):
+        return None
+    of_them = _OF_THEM_AFTER.match(sentence, token.end)
+    start, qualifier = _with_qualifier(sentence, token.start)
+    if of_them:
+        return _Found(start, of_them.end(), token.value, "", "anaphor", qualifier)
+    if token.spelled or not _BASE_BEFORE.search(sentence, max(0, token.start - 20), token.start):
+        return None
+    return _Found(start, token.end, token.value, "", "anaphor", qualifier)
 
 
 # "4,000 of the cases", "2,408 were criminal cases": the noun comes a few words later.
@@ -693,6 +776,14 @@ def _bare(sentence: str, token: _Token) -> _Found | None:
     return _Found(start, token.end, token.value, unit, "bare", qualifier)
 
 
+# A clause-opening plural noun qualified by what follows it: "Cases involving ...".
+_SUBJECT_HEAD = re.compile(
+    r"^(?:(?:the|its|their|all)\s+)?(?:[A-Za-z-]+\s+){0,2}?(?P<noun>[A-Za-z-]+)\s+"
+    r"(?:involving|including|concerning|regarding|related\s+to|linked\s+to|over)\s",
+    re.IGNORECASE,
+)
+
+
 def _inferred_unit(before: str) -> str:
     """The plural head of the subject of the last change verb: "Filings by Chinese companies
     rose ... to 1.59 million" -> "filings"; "the number of patents reached" -> "patents"."""
@@ -700,6 +791,9 @@ def _inferred_unit(before: str) -> str:
     if not verbs:
         return ""
     subject = before[: verbs[-1].start()]
+    head = _SUBJECT_HEAD.match(subject)
+    if head and _is_plural(head.group("noun")):
+        return _unit_word(head.group("noun"))  # "Cases involving patents, designs ... reached"
     boundaries = list(_SUBJECT_BOUNDARY.finditer(subject))
     if boundaries:
         subject = subject[boundaries[-1].end() :]
@@ -739,7 +833,7 @@ def _not_a_quantity(sentence: str, token: _Token) -> bool:
         return True
     if _MONTH_AFTER.match(sentence, token.end) or _TIME_OF_DAY_AFTER.match(sentence, token.end):
         return True
-    first_word = token.start == 0
+    first_word = token.start == 0 or before.rstrip().endswith((":", '"', "“", "(", "—"))
     if token.spelled and sentence[token.start].isupper() and not first_word:
         return True
     capitalized = _CAPITALIZED_WORD_BEFORE.search(before)
@@ -779,6 +873,11 @@ def _counted_noun_phrase(sentence: str, pos: int) -> tuple[str, str, int] | None
     last = head
     if head + 2 < len(words) and words[head + 1][0].lower() in ("and", "or"):
         partner = _head_index(words[head + 2 : head + 5])
+        if partner is not None and (
+            _VERB_OBJECT_AFTER.match(sentence, words[head + 2 + partner][2])
+            or words[head + 2][0].endswith("ed")
+        ):
+            partner = None  # "places 27 of them", "and awarded damages": a verb
         if partner is not None:
             last = head + 2 + partner
             end = words[last][2]
@@ -790,6 +889,7 @@ def _counted_noun_phrase(sentence: str, pos: int) -> tuple[str, str, int] | None
     return unit, " ".join(phrase.split()), end
 
 
+_VERB_OBJECT_AFTER = re.compile(r"\s+(?:\d|(?:the|a|an|its|their|them|it)\b)")
 _LIST_WORD = r"(?!(?:and|or)\b)[a-z][a-z\-]*"
 _LIST_ITEM = re.compile(rf"(?:,|\band\b|\bor\b)\s+((?:{_LIST_WORD}\s+){{0,2}}{_LIST_WORD})")
 _NOUN_LIST = re.compile(
@@ -817,6 +917,8 @@ def _following_words(sentence: str, pos: int, limit: int) -> list[tuple[str, int
 def _head_index(words: list[tuple[str, int, int]]) -> int | None:
     for index, (word, _, _) in enumerate(words):
         if word.lower() in ("and", "or"):
+            if index + 1 < len(words) and words[index + 1][0].lower() == "other":
+                continue  # "PCT and other overseas applications"
             return None
         if not _is_plural(word):
             continue
@@ -828,6 +930,8 @@ def _head_index(words: list[tuple[str, int, int]]) -> int | None:
 
 
 def _is_plural(word: str) -> bool:
+    if len(word) >= 3 and word.endswith("s") and word[:-1].isupper():
+        return True  # "GIs", "SEPs", "SMEs"
     lower = word.lower()
     if lower in _IRREGULAR_PLURALS:
         return True
@@ -966,7 +1070,9 @@ def extract_statistics(body: str, published_year: int | None = None) -> list[Sta
             )
             value = _normalized(found.value)
             earlier = seen.setdefault((value, found.unit), [])
-            if _restated(earlier, year):
+            written = sentence[found.start : found.end]
+            repeated = [s for s in earlier if s.sentence is not sentence or s.as_written == written]
+            if _restated(repeated, year):
                 continue
             statistic = Statistic(
                 value=value,
@@ -1006,6 +1112,10 @@ def _figures(sentence: str) -> list[_Found]:
             )
             if found.kind == "bare" and (found.compared or not found.unit) and figures:
                 _inherit_unit(found, figures)
+            if found.kind == "anaphor":
+                _inherit_unit(found, figures)
+                if not found.unit:
+                    continue
             figures.append(found)
             claimed_until = found.end
     return figures
@@ -1015,7 +1125,7 @@ def _inherit_unit(found: _Found, figures: list[_Found]) -> None:
     """ "798,000 patents, compared with 695,000 in 2021", "filed 70,015 applications, followed
     by the United States with 59,056": a bare number counts what the sentence's last count
     counted."""
-    counts = [f for f in figures if f.kind in ("count", "bare") and f.unit]
+    counts = [f for f in figures if f.kind in ("count", "bare", "anaphor") and f.unit]
     if counts:
         found.unit = counts[-1].unit
         found.noun_phrase = counts[-1].noun_phrase

@@ -1,49 +1,274 @@
-"""People, organizations and topics: their own pages."""
+"""People, organizations and topics: their index pages and their own pages.
 
-from django.views.generic import DetailView
+An entity's page lists the same articles as the article list filtered on it (the same
+FilterSet does the filtering), so "All articles mentioning X" never disagrees with the page.
+Every other block is one aggregate query, whatever the number of articles.
+"""
 
-from articles.models import Organization, Person, Topic
-from articles.views.archive import article_list_queryset
+from django.db.models import Count, F, IntegerField, Max, Min, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, Substr, Upper
+from django.views.generic import ListView
+from django.views.generic.detail import SingleObjectMixin
+from django_filters.views import FilterView
+
+from articles.charts import bar_chart, timeline_bars
+from articles.facets import with_param
+from articles.filters import (
+    INDEX_SORT_LABELS,
+    LETTERS,
+    ArticleFilter,
+    OrganizationIndexFilter,
+    PersonIndexFilter,
+    TopicIndexFilter,
+)
+from articles.models import (
+    Article,
+    ArticleTopic,
+    Organization,
+    OrganizationMention,
+    Person,
+    PersonMention,
+    Quote,
+    Topic,
+)
+from articles.views.mixins import InvalidFilterIs400Mixin, LastPageMixin
+from articles.views.querysets import article_list_queryset
+
+ENTITY_PAGE_SIZE = 20
+INDEX_PAGE_SIZE = 50
+ALONGSIDE_SIZE = 10
 
 
-class PersonDetailView(DetailView):
+def count_of(rows: QuerySet, field: str) -> Coalesce:
+    """A correlated COUNT subquery: no join, so several counts never multiply each other."""
+    counted = (
+        rows.filter(**{field: OuterRef("pk")})
+        .order_by()
+        .values(field)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def timeline_chart(articles: QuerySet, subject: str):
+    """Articles per year (per month when they all fall in one year), as a bar chart."""
+    rows = (
+        articles.order_by()
+        .filter(published__isnull=False)
+        .annotate(year=ExtractYear("published"), month=ExtractMonth("published"))
+        .values_list("year", "month")
+        .annotate(n=Count("pk"))
+    )
+    bars, period = timeline_bars(rows)
+    return bar_chart(
+        bars,
+        title=f"Articles {subject}, by {period.lower()}",
+        value_label="Articles",
+        category_label=period,
+        chart_id="timeline",
+    )
+
+
+def counted(rows: QuerySet, entity: str, exclude=None) -> list[dict]:
+    """The entities in `rows` (mentions or quotes) with the number of articles for each."""
+    if exclude is not None:
+        rows = rows.exclude(**{entity: exclude})
+    return list(
+        rows.values(slug=F(f"{entity}__slug"), name=F(f"{entity}__name"))
+        .annotate(n=Count("article", distinct=True))
+        .order_by("-n", "name")[:ALONGSIDE_SIZE]
+    )
+
+
+def quotes_newest_first(quotes: QuerySet) -> QuerySet:
+    return (
+        quotes.select_related("article")
+        .defer("article__raw_text", "article__body")
+        .order_by(F("article__published").desc(nulls_last=True), "-article_id", "position")
+    )
+
+
+class EntityDetailView(LastPageMixin, SingleObjectMixin, ListView):
+    """The entity is `object`; the paginated list is the articles that mention it."""
+
+    paginate_by = ENTITY_PAGE_SIZE
+    article_filter_param = ""  # the ArticleFilter parameter that selects this entity's articles
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object(queryset=self.get_entity_queryset())
+        return super().get(request, *args, **kwargs)
+
+    def get_entity_queryset(self) -> QuerySet:
+        return self.model.objects.all()
+
+    def get_queryset(self):
+        data = {self.article_filter_param: self.object.slug}
+        return ArticleFilter(data, queryset=article_list_queryset()).qs
+
+    def article_ids(self) -> QuerySet:
+        return self.object_list.order_by().values("pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["timeline"] = timeline_chart(self.object_list, self.timeline_subject())
+        return context
+
+    def timeline_subject(self) -> str:
+        return f"mentioning {self.object.name}"
+
+
+class PersonDetailView(EntityDetailView):
     model = Person
     template_name = "articles/person_detail.html"
+    article_filter_param = "person"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["mentions"] = (
-            self.object.mentions.select_related("article", "article__outlet")
-            .defer("article__raw_text", "article__body")
-            .order_by("-article__published")
-        )
-        context["quotes"] = (
-            self.object.quotes.select_related("article")
-            .defer("article__raw_text", "article__body")
-            .order_by("-article__published", "position")
+        person = self.object
+        context.update(
+            roles=person.mentions.exclude(role="", affiliation="")
+            .values("role", "affiliation")
+            .annotate(
+                first=Min("article__published"),
+                last=Max("article__published"),
+                n=Count("pk"),
+            )
+            .order_by(F("first").asc(nulls_last=True), "role", "affiliation"),
+            quotes=quotes_newest_first(person.quotes.all()),
+            people_alongside=counted(
+                PersonMention.objects.filter(article__in=self.article_ids()), "person", person
+            ),
+            organizations_alongside=counted(
+                OrganizationMention.objects.filter(article__in=self.article_ids()),
+                "organization",
+            ),
         )
         return context
 
 
-class OrganizationDetailView(DetailView):
+class OrganizationDetailView(EntityDetailView):
     model = Organization
     template_name = "articles/organization_detail.html"
+    article_filter_param = "organization"
+
+    def get_entity_queryset(self):
+        return Organization.objects.annotate(published_count=count_of(Article.objects, "outlet"))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["articles"] = (
-            article_list_queryset()
-            .filter(organization_mentions__organization=self.object)
-            .distinct()
+        organization = self.object
+        names = [name for name in [organization.name, organization.acronym] if name]
+        names += [alias for alias in organization.aliases if isinstance(alias, str)]
+        context.update(
+            quotes=quotes_newest_first(organization.quotes.all()),
+            affiliated_people=counted(
+                PersonMention.objects.filter(affiliation__in=names), "person"
+            ),
+            people_alongside=counted(
+                PersonMention.objects.filter(article__in=self.article_ids()), "person"
+            ),
+            organizations_alongside=counted(
+                OrganizationMention.objects.filter(article__in=self.article_ids()),
+                "organization",
+                organization,
+            ),
         )
         return context
 
 
-class TopicDetailView(DetailView):
+class TopicDetailView(EntityDetailView):
     model = Topic
     template_name = "articles/topic_detail.html"
+    article_filter_param = "topic"
+
+    def timeline_subject(self) -> str:
+        return f"on {self.object.name}"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["articles"] = article_list_queryset().filter(topic_links__topic=self.object)
+        context.update(
+            people_alongside=counted(
+                PersonMention.objects.filter(article__in=self.article_ids()), "person"
+            ),
+            organizations_alongside=counted(
+                OrganizationMention.objects.filter(article__in=self.article_ids()),
+                "organization",
+            ),
+        )
         return context
+
+
+class EntityIndexView(InvalidFilterIs400Mixin, LastPageMixin, FilterView):
+    """An A-Z index with counts; `sort`, `letter` and `q` come from the FilterSet."""
+
+    paginate_by = INDEX_PAGE_SIZE
+    title = ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET
+        with_entries = set(
+            self.model.objects.annotate(initial=Upper(Substr("name", 1, 1)))
+            .values_list("initial", flat=True)
+            .distinct()
+        )
+        current_letter = query.get("letter", "").upper() if self.filters_valid else ""
+        context["letters"] = [
+            (
+                letter,
+                with_param(query, "letter", letter),
+                letter in with_entries,
+                letter == current_letter,
+            )
+            for letter in LETTERS
+        ]
+        without_letter = query.copy()
+        without_letter.pop("letter", None)
+        without_letter.pop("page", None)
+        context["all_letters_url"] = f"?{without_letter.urlencode()}"
+        current_sort = (query.get("sort") or "name") if self.filters_valid else "name"
+        context["sort_links"] = [
+            (INDEX_SORT_LABELS[value], with_param(query, "sort", value), value == current_sort)
+            for value, _ in self.filterset.filters["sort"].extra["choices"]
+        ]
+        context["title"] = self.title
+        return context
+
+
+class PersonIndexView(EntityIndexView):
+    model = Person
+    filterset_class = PersonIndexFilter
+    template_name = "articles/person_list.html"
+    title = "People"
+
+    def get_queryset(self):
+        return Person.objects.annotate(
+            article_count=count_of(PersonMention.objects, "person"),
+            quote_count=count_of(Quote.objects, "person"),
+        ).order_by("name", "pk")
+
+
+class OrganizationIndexView(EntityIndexView):
+    model = Organization
+    filterset_class = OrganizationIndexFilter
+    template_name = "articles/organization_list.html"
+    title = "Organizations"
+
+    def get_queryset(self):
+        return Organization.objects.annotate(
+            article_count=count_of(OrganizationMention.objects, "organization"),
+            quote_count=count_of(Quote.objects, "organization"),
+        ).order_by("name", "pk")
+
+
+class TopicIndexView(EntityIndexView):
+    model = Topic
+    filterset_class = TopicIndexFilter
+    template_name = "articles/topic_list.html"
+    title = "Topics"
+
+    def get_queryset(self):
+        return Topic.objects.annotate(
+            article_count=count_of(ArticleTopic.objects, "topic"),
+        ).order_by("name", "pk")

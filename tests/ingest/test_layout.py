@@ -80,8 +80,8 @@ def test_story_stops_at_related_links_but_footer_facts_count():
 
 def test_captions_keep_text_and_give_credits():
     page = (
-        "Headline about an exhibition of patents\n\nVisitors at a fair in Beijing. (Xinhua/Li Xin)\n\n"
-        + STORY
+        "Headline about an exhibition of patents\n\n"
+        "Visitors at a fair in Beijing. (Xinhua/Li Xin)\n\n" + STORY
     )
     result = layout(page)
     assert result.captions == ["Visitors at a fair in Beijing."]

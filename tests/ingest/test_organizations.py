@@ -349,3 +349,71 @@ def test_industry_word_heads_name_companies() -> None:
     found = by_name(body)
     assert list(found) == ["SkyHawk Robotics", "Mitsubishi Electric"]
     assert {o.kind for o in found.values()} == {ORG_COMPANY}
+
+
+# --- names without a head word, told by their legal form or their context -------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The licensor, Kestrel Oy, sued a handset maker.", "Kestrel Oy"),
+        ("Brauwerk AG said its patents were infringed.", "Brauwerk AG"),
+        ("The deal was advised by Hollis & Partners in Shanghai.", "Hollis & Partners"),
+        ("She is counsel at Meridian Law Offices in Beijing.", "Meridian Law Offices"),
+        ("He hired the Tokyo law firm Yamada & Kuroda to act for him.", "Yamada & Kuroda"),
+        ("Prices were set by phone maker Tianhe Mobile last month.", "Tianhe Mobile"),
+        ("Kobe-based Hoshino Foods regained its brand.", "Hoshino Foods"),
+        ("said Lin, a trademark attorney at Corwell in Hong Kong.", "Corwell"),
+        ("Brightleaf, a Suzhou-based startup, said it would appeal.", "Brightleaf"),
+    ],
+)
+def test_company_names_told_by_legal_form_or_context(body: str, expected: str) -> None:
+    assert expected in names(body)
+
+
+def test_two_companies_joined_by_and_stay_apart() -> None:
+    body = "The ruling rattled suppliers to Sony Corp. and Lenovo Group Ltd. in Asia."
+    assert "Sony Corp. and Lenovo Group Ltd." not in names(body)
+    assert names(body) == ["Sony", "Lenovo"]
+
+
+def test_known_platforms_and_research_academies() -> None:
+    body = (
+        "Sellers moved from Taobao to Douyin, while a study by the Chinese Academy of "
+        "Agricultural Sciences tracked seed fraud."
+    )
+    assert names(body) == ["Taobao", "Douyin", "Chinese Academy of Agricultural Sciences"]
+
+
+def test_office_in_a_country_and_parent_academy() -> None:
+    body = (
+        "The EUIPO Office in Japan opened in 2019. A fellow at the Institute of Botany of the "
+        "Chinese Academy of Sciences disagreed.\n\nNo more."
+    )
+    found = names(body)
+    assert "EUIPO Office in Japan" in found
+    assert "Chinese Academy of Sciences" in found
+
+
+def test_short_name_of_a_company_is_a_later_mention() -> None:
+    body = (
+        "Prosecutors say Anhui Qingfeng Battery Co hired the engineer. Qingfeng said in a "
+        "statement that it did nothing wrong."
+    )
+    (company,) = extract_organizations(body)
+    assert company.name == "Anhui Qingfeng Battery Co"
+    assert "Qingfeng" in company.as_written
+
+
+def test_department_variants_are_one_organization() -> None:
+    body = (
+        "The U.S. Justice Department opened a case. A Justice Department official declined "
+        "to comment, and the Department of Justice later dropped it."
+    )
+    assert names(body) == ["United States Department of Justice"]
+
+
+def test_transcript_labels_in_capitals_name_organizations() -> None:
+    body = "WU HAO, RESEARCHER, PEKING UNIVERSITY: Courts have become faster and more consistent."
+    assert names(body) == ["Peking University"]

@@ -272,3 +272,47 @@ def test_honorific_professor_age_and_affiliation_after_name():
 def test_capitalised_titles_of_works_are_not_people():
     body = "Kung Fu Panda and Long March rockets were mentioned; Tang Dynasty relics too."
     assert extract_people(body, []) == []
+
+
+# --- holdout-style patterns (invented sentences) ----------------------------------------------
+
+
+def test_gloss_in_brackets_before_the_appositive():
+    people = people_by_name('"Seeds are chips," said Zhou Lanfang (周兰芳), the presiding judge.')
+    assert people["Zhou Lanfang"].role == "Presiding Judge"
+
+
+def test_role_of_the_court_before_the_name():
+    body = "Deputy President of the court Guo Mingtao (郭明涛) said the court had heard 80 cases."
+    assert people_by_name(body)["Guo Mingtao"].role == "Deputy President"
+
+
+def test_role_before_the_name_as_a_leading_appositive():
+    body = "Its head of licensing, Petra Lindqvist, told reporters the rates were too low."
+    assert people_by_name(body)["Petra Lindqvist"].role == "Head of Licensing"
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "role"),
+    [
+        (
+            "said Lam Ka-wai, a Macau-based trademark attorney at Corwell.",
+            "Lam Ka-wai",
+            "Trademark Attorney",
+        ),
+        ("Sun Ruoxi, an IP partner at a Beijing firm, said so.", "Sun Ruoxi", "Partner"),
+    ],
+)
+def test_compound_roles_and_places_before_them(body, name, role):
+    assert people_by_name(body)[name].role == role
+
+
+def test_company_with_a_legal_form_is_not_a_person():
+    body = "The dispute pits licensor Kestrel Oy against a phone maker, Ma Jun said."
+    assert "Kestrel Oy" not in people_by_name(body)
+
+
+def test_transcript_label_in_capitals_is_a_person_in_title_case():
+    body = "WU HAO, RESEARCHER, PEKING UNIVERSITY: Courts have become faster and more consistent."
+    people = people_by_name(body)
+    assert people["Wu Hao"].role == "Researcher"

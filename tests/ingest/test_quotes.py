@@ -294,3 +294,93 @@ def test_auxiliary_between_subject_and_verb():
     quotes = quotes_of(body)
     assert speakers(quotes) == ["Xi Jinping", "Xi Jinping"]
     assert quotes[0].text == "efforts to strengthen IP protection"
+
+
+# --- holdout-style attributions (invented sentences) --------------------------------------------
+
+
+def test_bracketed_gloss_after_the_speaker():
+    body = (
+        '"The law must bite," said Zhou Lanfang (周兰芳), the presiding judge.\n\n'
+        "Deputy President of the court Guo Mingtao (郭明涛) said the court had heard many cases."
+    )
+    assert speakers(quotes_of(body)) == ["Zhou Lanfang", "Guo Mingtao"]
+
+
+def test_told_an_outlet_what():
+    body = (
+        "Petra Lindqvist, a licensing executive, spoke. Its head of licensing, Petra Lindqvist, "
+        'told Reuters the rates were "well below what others pay".'
+    )
+    (quote,) = quotes_of(body)
+    assert quote.speaker == "Petra Lindqvist"
+    assert quote.text.startswith("the rates were")
+
+
+def test_as_someone_put_it():
+    body = 'As Han Yiming, director of the bureau, put it last year: "Quality beats quantity now."'
+    (quote,) = quotes_of(body)
+    assert (quote.speaker, quote.text) == ("Han Yiming", "Quality beats quantity now.")
+
+
+def test_title_and_surname_resolve_to_the_full_name():
+    body = (
+        "The delegation met Suzhou Vice Mayor Qiao Wenli on Monday. Vice Mayor Qiao said the "
+        "city would fund patent pools for small firms."
+    )
+    assert speakers(quotes_of(body)) == ["Qiao Wenli"]
+
+
+def test_transcript_labels_quote_the_interviewee_not_the_reporter():
+    body = (
+        "MA LIN, CGTN REPORTER: The court released its report on Monday.\n\n"
+        "WU HAO, RESEARCHER, PEKING UNIVERSITY: Courts have become faster and more consistent.\n\n"
+        "MA LIN: The report also covers software piracy cases."
+    )
+    quotes = quotes_of(body)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Wu Hao", "Courts have become faster and more consistent.")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Songhe Association (SHA) said Tuesday that members had pooled 900 patents.",
+        "Members had pooled 900 patents, the Songhe Association (SHA) said Tuesday.",
+        "A spokesperson for the Songhe Association said members had pooled 900 patents.",
+        "The Songhe Association has pooled 900 patents for its members, a spokesperson said.",
+        "The Songhe Association, which has 40 members, said it had pooled 900 patents.",
+    ],
+)
+def test_organization_speakers(body):
+    association = OrganizationMention(
+        "Songhe Association", acronym="SHA", as_written=["the Songhe Association (SHA)"]
+    )
+    (quote,) = quotes_of(body, [association])
+    assert (quote.speaker, quote.speaker_kind) == ("Songhe Association", SPEAKER_ORGANIZATION)
+
+
+def test_company_short_name_speaks_in_an_emailed_statement():
+    from articles.ingest.organizations import extract_organizations
+
+    body = (
+        "Prosecutors say Anhui Qingfeng Battery Co hired the engineer. Qingfeng said in an "
+        "emailed statement that it had developed its cells independently."
+    )
+    orgs = extract_organizations(body)
+    (quote,) = quotes_of(body, orgs)
+    assert (quote.speaker, quote.speaker_kind) == (
+        "Anhui Qingfeng Battery Co",
+        SPEAKER_ORGANIZATION,
+    )
+
+
+def test_pronoun_after_a_new_paragraph_subject():
+    body = (
+        '"Speed matters," said Deng Hui, a judge.\n\n'
+        "Cao Lin, a lawyer at a Shanghai firm, welcomed the move. "
+        '"Trade secrets can leave a company in a matter of weeks," she said.'
+    )
+    quotes = quotes_of(body)
+    assert speakers(quotes)[-1] == "Cao Lin"

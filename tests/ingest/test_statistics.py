@@ -390,3 +390,57 @@ def test_throughput():
         extract_statistics(body, 2021)
     per_article = (time.perf_counter() - started) / 200
     assert per_article < 0.002  # well under the pipeline's 2 ms per article budget
+
+
+# --- holdout-style figures (invented sentences) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Last year the office received 31 204 design applications.",
+            [(Decimal(31204), "applications")],
+        ),
+        ("That was 7.4 % of the total.", [(Decimal("7.4"), "percent")]),
+        (
+            "Firms faced 52 patent suits in 2023, up from 31 a year earlier.",
+            [(Decimal(52), "suits"), (Decimal(31), "suits")],
+        ),
+        (
+            "Courts heard 12,000 cases and awarded punitive damages in 410 of them.",
+            [(Decimal(12000), "cases"), (Decimal(410), "cases")],
+        ),
+        ("The plan aims for 15 per 10,000 people by 2030.", []),
+        (
+            'The target for "valuable patents" is 15 per 10,000 people by 2030, up from 8.2.',
+            [(Decimal(15), "patents"), (Decimal("8.2"), "patents")],
+        ),
+        ("There were 3.1 patents per 10,000 people.", [(Decimal("3.1"), "patents")]),
+        ("Key facts: Six Chinese battery makers joined the pool.", [(Decimal(6), "makers")]),
+        ("The court fined the firm and three of its managers.", [(Decimal(3), "managers")]),
+        ("It is now the third-largest market for the brand.", [(Decimal(3), "rank")]),
+        ("Fakes appeared three weeks after the launch.", [(Decimal(3), "weeks")]),
+        ("He copied the files in the two weeks before he left.", [(Decimal(2), "weeks")]),
+        (
+            "The review covers more than 90 trading partners and places 20 of them on a list.",
+            [(Decimal(90), "partners"), (Decimal(20), "partners")],
+        ),
+        (
+            "It protects 50 French GIs in China and 50 Chinese GIs in France.",
+            [(Decimal(50), "GIs"), (Decimal(50), "GIs")],
+        ),
+        (
+            "Suits involving designs, trademarks and software reached 14,500 last year.",
+            [(Decimal(14500), "suits")],
+        ),
+        ("Lawsuits are still rare, with only 42 filed last year.", [(Decimal(42), "lawsuits")]),
+        (
+            "It filed 0.8 million PCT and other overseas patent applications.",
+            [(Decimal(800000), "applications")],
+        ),
+        ("Call +44 207 946 000 for details.", []),
+    ],
+)
+def test_holdout_style_figures(body, expected):
+    assert units(extract_statistics(body)) == expected

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from articles import freshness
 from articles.ingest.parallel import parse_files
 from articles.ingest.sources import SUPPORTED_SUFFIXES
 from articles.loader import (
@@ -67,10 +68,25 @@ class Command(BaseCommand):
             raise CommandError("No article files found in: " + ", ".join(paths))
         vocabulary = vocabulary_from_database()
         loader = None if dry_run else ArticleLoader()
-        totals: Counter[str] = Counter()
         report_writer = ReportWriter(Path(report)) if report else None
         if workers is None:
             workers = (os.cpu_count() or 1) if len(files) >= PARALLEL_THRESHOLD else 1
+        # One change stamp for the whole import, not one per article (articles/freshness.py).
+        with freshness.batch():
+            totals = self._import(files, vocabulary, loader, workers, report_writer)
+        if report_writer:
+            report_writer.close(totals)
+        summary = (
+            f"{'Dry run: would have ' if dry_run else ''}"
+            f"imported {totals[IMPORTED]}, updated {totals[UPDATED]}, "
+            f"unchanged {totals[UNCHANGED]}, failed {totals[FAILED]} ({len(files)} files)"
+        )
+        if totals[FAILED]:
+            raise CommandError(summary)
+        self.stdout.write(self.style.SUCCESS(summary))
+
+    def _import(self, files, vocabulary, loader, workers, report_writer) -> Counter[str]:
+        totals: Counter[str] = Counter()
         results = parse_files(files, vocabulary, settings.IMPORT_MAX_FILE_BYTES, workers)
         progress = tqdm(results, total=len(files), unit="file", disable=len(files) < 200 or None)
         for result in progress:
@@ -89,16 +105,7 @@ class Command(BaseCommand):
             except Exception as exc:  # one article the database refuses must not stop the rest
                 self._fail(result.path, f"{type(exc).__name__}: {exc}", totals, report_writer)
         progress.close()
-        if report_writer:
-            report_writer.close(totals)
-        summary = (
-            f"{'Dry run: would have ' if dry_run else ''}"
-            f"imported {totals[IMPORTED]}, updated {totals[UPDATED]}, "
-            f"unchanged {totals[UNCHANGED]}, failed {totals[FAILED]} ({len(files)} files)"
-        )
-        if totals[FAILED]:
-            raise CommandError(summary)
-        self.stdout.write(self.style.SUCCESS(summary))
+        return totals
 
     def _fail(self, path: Path, reason: str, totals: Counter, report_writer) -> None:
         totals[FAILED] += 1

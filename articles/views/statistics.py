@@ -1,0 +1,93 @@
+"""Every cited figure in one sortable, filterable table, with a chart when the figures compare.
+
+Figures compare only when they share a unit, so the chart appears once the rows are narrowed
+to one unit (`?unit=applications`): value by the year the figure refers to, or the article's
+year when the figure names none.
+"""
+
+from django.db.models import Count
+from django_filters.views import FilterView
+
+from articles.charts import Dot, dot_chart
+from articles.facets import toggle_url, with_param
+from articles.filters import STATISTIC_SORT_DEFAULT, StatisticFilter
+from articles.models import Statistic
+from articles.views.mixins import InvalidFilterIs400Mixin, LastPageMixin
+
+STATISTIC_PAGE_SIZE = 50
+UNIT_FACET_SIZE = 20
+SERIES_MIN_FIGURES = 3
+MAX_CHART_DOTS = 400
+FILTER_TITLES = {
+    "q": "Text",
+    "unit": "Unit",
+    "year": "Year",
+    "topic": "Topic",
+    "person": "Person",
+    "article": "Article",
+}
+SORTABLE_COLUMNS = {"value": "-value", "year": "-year", "date": "-date"}  # first click
+
+
+class StatisticListView(InvalidFilterIs400Mixin, LastPageMixin, FilterView):
+    filterset_class = StatisticFilter
+    template_name = "articles/statistic_list.html"
+    paginate_by = STATISTIC_PAGE_SIZE
+
+    def get_queryset(self):
+        return Statistic.objects.select_related("article").defer(
+            "sentence", "article__body", "article__raw_text"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET
+        units = list(
+            self.object_list.order_by()
+            .values("unit")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "unit")[:UNIT_FACET_SIZE]
+        )
+        for row in units:
+            row["url"] = toggle_url(query, "unit", row["unit"])
+            row["selected"] = query.get("unit") == row["unit"]
+        context["units"] = units
+        context["series"] = (
+            Statistic.objects.values("unit")
+            .annotate(n=Count("pk"))
+            .filter(n__gte=SERIES_MIN_FIGURES)
+            .order_by("-n", "unit")
+        )
+        context["chart"] = self.chart(units[0]["unit"]) if len(units) == 1 else None
+        context["chips"] = [
+            (f"{title}: {query[param]}", toggle_url(query, param, query[param]))
+            for param, title in FILTER_TITLES.items()
+            if query.get(param, "").strip()
+        ]
+        context["sort_headers"] = self.sort_headers()
+        return context
+
+    def chart(self, unit: str):
+        rows = self.object_list.order_by().values_list(
+            "value", "year", "article__published", "as_written", "what"
+        )[:MAX_CHART_DOTS]
+        dots = [
+            Dot(year or published.year, value, f"{as_written} ({what})" if what else as_written)
+            for value, year, published, as_written, what in rows
+            if year or published
+        ]
+        return dot_chart(dots, title=f"Figures in {unit}, by year", value_label=unit)
+
+    def sort_headers(self) -> dict[str, dict]:
+        """For each sortable column: the link that sorts by it, and its aria-sort state."""
+        query = self.request.GET
+        current = (query.get("sort") if self.filters_valid else "") or STATISTIC_SORT_DEFAULT
+        headers = {}
+        for column, first_click in SORTABLE_COLUMNS.items():
+            state = "none"
+            target = first_click
+            if current.lstrip("-") == column:
+                state = "descending" if current.startswith("-") else "ascending"
+                target = column if current.startswith("-") else f"-{column}"
+            headers[column] = {"url": with_param(query, "sort", target), "state": state}
+        return headers
