@@ -5,19 +5,30 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 
-from articles.models import Article, OrganizationMention, PersonMention, Quote
+from articles.models import Article, OrganizationMention, PersonMention, Quote, Statistic
 
 
 def export_queryset() -> QuerySet[Article]:
     return (
         Article.objects.select_related("outlet")
         .prefetch_related(
-            Prefetch("person_mentions", PersonMention.objects.select_related("person")),
+            # position, then id: several mentions can share a position, and the export must
+            # list them in the same order on every database.
             Prefetch(
-                "organization_mentions", OrganizationMention.objects.select_related("organization")
+                "person_mentions",
+                PersonMention.objects.select_related("person").order_by("position", "id"),
             ),
-            Prefetch("quotes", Quote.objects.select_related("person", "organization")),
-            "statistics",
+            Prefetch(
+                "organization_mentions",
+                OrganizationMention.objects.select_related("organization").order_by(
+                    "position", "id"
+                ),
+            ),
+            Prefetch(
+                "quotes",
+                Quote.objects.select_related("person", "organization").order_by("position", "id"),
+            ),
+            Prefetch("statistics", Statistic.objects.order_by("position", "id")),
             "topics",
         )
         .order_by("published", "id")

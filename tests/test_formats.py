@@ -12,14 +12,16 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import OperationalError
 from django.db.models import Count
+from django.db.models.functions import ExtractYear
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.views.generic import ListView
 from lxml import etree
 
-from articles.models import Article, Person, Topic
+from articles.models import Article, Person, Quote, Topic
 from articles.views.archive import ArticleDetailView, ArticleListView
-from articles.views.data import csv_cell
+from articles.views.data import DataFormatsMixin, csv_cell
 from tests.conftest import REPO
 
 LIST = reverse("articles:article-list")
@@ -335,3 +337,35 @@ def test_base_template_links_the_archive_feed(client, seeded):
     content = client.get("/").content.decode()
     assert '<link rel="alternate" type="application/atom+xml"' in content
     assert 'href="/feeds/articles/"' in content
+
+
+# The mixin on any list view
+
+
+class QuotesData(DataFormatsMixin, ListView):
+    paginate_by = 2
+
+    def get_queryset(self):
+        return (
+            Quote.objects.select_related("article", "person")
+            .defer("text")
+            .annotate(article_year=ExtractYear("article__published"))
+            .order_by("pk")
+        )
+
+
+def test_mixin_gives_any_list_view_json_and_csv(rf, seeded, django_assert_max_num_queries):
+    view = QuotesData.as_view()
+    with django_assert_max_num_queries(2):
+        payload = json.loads(view(rf.get("/quotes/?format=json")).content)
+    assert payload["count"] == Quote.objects.count() and len(payload["results"]) == 2
+    first = payload["results"][0]
+    quote = Quote.objects.order_by("pk").first()
+    assert first["article"] == quote.article.slug  # a loaded relation: its slug
+    assert first["organization"] is None  # not loaded: its id
+    assert first["article_year"] == quote.article.published.year  # annotations too
+    assert "text" not in first and "curated" not in first  # deferred, internal
+    with django_assert_max_num_queries(1):
+        rows = csv_rows(view(rf.get("/quotes/?format=csv")))
+    assert len(rows) == Quote.objects.count()
+    assert view(rf.get("/quotes/?format=pdf")).status_code == 400

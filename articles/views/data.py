@@ -103,7 +103,14 @@ class DataFormatsMixin:
     """
 
     data_formats = (HTML, JSON, CSV)
-    data_exclude = ("curated_fields", "raw_text", "search_vector", "created_at", "updated_at")
+    data_exclude = (
+        "curated",
+        "curated_fields",
+        "raw_text",
+        "search_vector",
+        "created_at",
+        "updated_at",
+    )
     csv_chunk_size = CSV_CHUNK_SIZE
 
     def get(self, request, *args, **kwargs):
@@ -126,7 +133,18 @@ class DataFormatsMixin:
 
     def record_columns(self, queryset) -> list[str]:
         model = queryset.model
-        columns = [f.name for f in model._meta.concrete_fields if f.name not in self.data_exclude]
+        named, deferring = queryset.query.deferred_loading
+
+        def loaded(field) -> bool:  # a deferred field would cost a query a row
+            if deferring:
+                return field.name not in named
+            return not named or field.name in named or field.primary_key
+
+        columns = [
+            f.name
+            for f in model._meta.concrete_fields
+            if f.name not in self.data_exclude and loaded(f)
+        ]
         columns += [
             name
             for name in queryset.query.annotations
