@@ -139,3 +139,37 @@ def test_report_file_lists_each_file(tmp_path):
     assert len(data["files"]) == 5
     assert {row["status"] for row in data["files"]} == {"imported"}
     assert all(row["persons"] >= 0 for row in data["files"])
+
+
+@pytest.mark.django_db
+def test_a_batch_with_an_article_the_database_refuses_loses_only_that_one():
+    from decimal import Decimal
+
+    from articles.ingest.model import Statistic as FoundStatistic
+    from articles.ingest.pipeline import parse_file
+    from articles.loader import ArticleLoader
+
+    good, bad, other = (parse_file(path)[0] for path in sorted(SEEDS.iterdir())[:3])
+    # A year the column's check constraint refuses: the whole batch's insert fails on it.
+    bad.statistics.append(FoundStatistic(value=Decimal(1), unit="yuan", as_written="x", year=-1))
+    statuses = ArticleLoader().load_batch([good, bad, other])
+    assert statuses[0] == "imported" and statuses[2] == "imported"
+    assert isinstance(statuses[1], Exception)
+    assert Article.objects.count() == 2
+    assert not Article.objects.filter(source_file=bad.source_file).exists()
+    assert Statistic.objects.filter(as_written="x").count() == 0
+
+
+@pytest.mark.django_db
+def test_batch_and_single_loading_write_the_same_rows():
+    from articles.ingest.pipeline import parse_file
+    from articles.loader import ArticleLoader
+
+    parsed = [parse_file(path)[0] for path in sorted(SEEDS.iterdir())]
+    ArticleLoader().load_batch(parsed)
+    batch_rows = table_counts()
+    Article.objects.all().delete()
+    loader = ArticleLoader()
+    for article in parsed:
+        loader.load(article)
+    assert table_counts() == batch_rows

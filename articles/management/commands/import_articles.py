@@ -25,6 +25,7 @@ from articles.loader import (
 from articles.models import Article
 
 FAILED = "failed"
+BATCH_SIZE = 200  # new articles written together (see ArticleLoader.load_batch)
 PARALLEL_THRESHOLD = 200  # below this, starting worker processes costs more than it saves
 
 
@@ -87,23 +88,34 @@ class Command(BaseCommand):
 
     def _import(self, files, vocabulary, loader, workers, report_writer) -> Counter[str]:
         totals: Counter[str] = Counter()
+        pending: list[tuple[Path, object]] = []  # parsed articles waiting for their batch
+
+        def flush() -> None:
+            if loader is None:
+                statuses = [self._dry_run_status(parsed) for _, parsed in pending]
+            else:
+                statuses = loader.load_batch([parsed for _, parsed in pending])
+            for (path, parsed), status in zip(pending, statuses, strict=True):
+                if isinstance(status, Exception):
+                    source = parsed.source_file or path
+                    self._fail(source, f"{type(status).__name__}: {status}", totals, report_writer)
+                    continue
+                totals[status] += 1
+                if report_writer:
+                    report_writer.write(_report_row(path, status, parsed=parsed))
+            pending.clear()
+
         results = parse_files(files, vocabulary, settings.IMPORT_MAX_FILE_BYTES, workers)
         progress = tqdm(results, total=len(files), unit="file", disable=len(files) < 200 or None)
         for result in progress:
             if result.error:
                 self._fail(result.path, result.error, totals, report_writer)
                 continue
-            try:
-                for parsed in result.articles:
-                    if loader is None:
-                        status = self._dry_run_status(parsed)
-                    else:
-                        status = loader.load(parsed).status
-                    totals[status] += 1
-                    if report_writer:
-                        report_writer.write(_report_row(result.path, status, parsed=parsed))
-            except Exception as exc:  # one article the database refuses must not stop the rest
-                self._fail(result.path, f"{type(exc).__name__}: {exc}", totals, report_writer)
+            pending.extend((result.path, parsed) for parsed in result.articles)
+            if len(pending) >= BATCH_SIZE:
+                flush()
+        if pending:
+            flush()
         progress.close()
         return totals
 
