@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
@@ -64,55 +65,69 @@ def _grouped(rows, slug_key: str, name_key: str) -> list[tuple[str, str, int]]:
     return [(str(row[slug_key]), str(row[name_key]), row["n"]) for row in rows if row[slug_key]]
 
 
-def article_facets(results: QuerySet, query: QueryDict) -> list[Facet]:
+FACETS = [
+    ("year", "Year"),
+    ("speaker", "Speakers"),
+    ("person", "People"),
+    ("organization", "Organizations"),
+    ("topic", "Topics"),
+    ("outlet", "Outlets"),
+]
+FACET_CACHE_SECONDS = 600
+
+
+def facet_counts(results: QuerySet, whole_archive: bool) -> dict[str, list[tuple[str, str, int]]]:
+    """(value, label, count) rows per facet. Over the whole archive the mention tables are
+    grouped directly, without the `article IN (every article)` that a filter needs."""
     ids = results.order_by().values("pk")
-    specs = [
-        (
-            "year",
-            "Year",
-            _grouped(
-                results.order_by()
-                .annotate(y=ExtractYear("published"))
-                .values("y")
-                .annotate(n=Count("pk"))
-                .order_by("-y"),
-                "y",
-                "y",
-            ),
+
+    def within(rows: QuerySet) -> QuerySet:
+        return rows if whole_archive else rows.filter(article__in=ids)
+
+    years = (
+        results.order_by()
+        .annotate(y=ExtractYear("published"))
+        .values("y")
+        .annotate(n=Count("pk"))
+        .order_by("-y")
+    )
+    outlets = (
+        results.order_by()
+        .values("outlet__slug", "outlet__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "outlet__name")[:FACET_SIZE]
+    )
+    return {
+        "year": _grouped(years, "y", "y"),
+        # A person is quoted several times in one article: count articles, not quotes.
+        "speaker": _entity_counts(
+            within(Quote.objects.filter(person__isnull=False)), "person", distinct=True
         ),
-        (
-            "speaker",
-            "Speakers",
-            _entity_counts(Quote.objects.filter(article__in=ids, person__isnull=False), "person"),
+        # One mention per article and entity (unique constraints), so rows are articles.
+        "person": _entity_counts(within(PersonMention.objects.all()), "person"),
+        "organization": _entity_counts(
+            within(OrganizationMention.objects.all()), "organization"
         ),
-        (
-            "person",
-            "People",
-            _entity_counts(PersonMention.objects.filter(article__in=ids), "person"),
-        ),
-        (
-            "organization",
-            "Organizations",
-            _entity_counts(OrganizationMention.objects.filter(article__in=ids), "organization"),
-        ),
-        ("topic", "Topics", _entity_counts(ArticleTopic.objects.filter(article__in=ids), "topic")),
-        (
-            "outlet",
-            "Outlets",
-            _grouped(
-                results.order_by()
-                .values("outlet__slug", "outlet__name")
-                .annotate(n=Count("pk"))
-                .order_by("-n", "outlet__name")[:FACET_SIZE],
-                "outlet__slug",
-                "outlet__name",
-            ),
-        ),
-    ]
+        "topic": _entity_counts(within(ArticleTopic.objects.all()), "topic"),
+        "outlet": _grouped(outlets, "outlet__slug", "outlet__name"),
+    }
+
+
+def article_facets(
+    results: QuerySet, query: QueryDict, whole_archive: bool = False, cache_key: str = ""
+) -> list[Facet]:
+    """Facets with their links. Counts depend only on the archive's state and the filters,
+    so with a `cache_key` (which names both) they are computed once: paging through
+    results, or a page cache miss, reuses them."""
+    counts = cache.get(cache_key) if cache_key else None
+    if counts is None:
+        counts = facet_counts(results, whole_archive)
+        if cache_key:
+            cache.set(cache_key, counts, FACET_CACHE_SECONDS)
     facets = []
-    for param, title, rows in specs:
+    for param, title in FACETS:
         facet = Facet(param, title)
-        for value, label, count in rows:
+        for value, label, count in counts[param]:
             facet.values.append(
                 FacetValue(
                     label=label,
@@ -126,10 +141,10 @@ def article_facets(results: QuerySet, query: QueryDict) -> list[Facet]:
     return facets
 
 
-def _entity_counts(rows: QuerySet, entity: str) -> list[tuple[str, str, int]]:
+def _entity_counts(rows: QuerySet, entity: str, distinct: bool = False):
     return _grouped(
         rows.values(f"{entity}__slug", f"{entity}__name")
-        .annotate(n=Count("article_id", distinct=True))
+        .annotate(n=Count("article_id", distinct=distinct))
         .order_by("-n", f"{entity}__name")[:FACET_SIZE],
         f"{entity}__slug",
         f"{entity}__name",

@@ -22,7 +22,7 @@ from articles.models import (
     Statistic,
     Topic,
 )
-from articles.search import search
+from articles.search import order_by_relevance, search
 
 SORT_NEWEST, SORT_OLDEST, SORT_RELEVANCE = "newest", "oldest", "relevance"
 SORT_ORDERINGS = {
@@ -70,22 +70,28 @@ class ArticleFilter(django_filters.FilterSet):
         fields = []
 
     @property
+    def matching(self):
+        """The filtered articles, unordered: what the facets count (and the page shows)."""
+        return super().qs
+
+    @property
     def qs(self):
-        queryset = super().qs
-        # Ordering comes last, after every filter and the search, so it can use the rank.
-        sort = self.form.cleaned_data.get("sort") if self.is_bound and self.is_valid() else ""
-        searching = bool(self.form.cleaned_data.get("q")) if self.is_bound else False
+        queryset = self.matching
+        # Ordering comes last, after every filter and the search.
+        valid = self.is_bound and self.is_valid()
+        sort = self.form.cleaned_data.get("sort") if valid else ""
+        query = self.form.cleaned_data.get("q") if valid else ""
         if not sort:
-            sort = SORT_RELEVANCE if searching else SORT_NEWEST
-        if sort == SORT_RELEVANCE and "search_rank" in queryset.query.annotations:
-            return queryset.order_by("-search_rank", "-published", "-id")
+            sort = SORT_RELEVANCE if query else SORT_NEWEST
+        if sort == SORT_RELEVANCE and query:
+            return order_by_relevance(queryset, query)
         return queryset.order_by(*SORT_ORDERINGS.get(sort, SORT_ORDERINGS[SORT_NEWEST]))
 
     def filter_search(self, queryset, name, value):
         return search(queryset, value)
 
     def sort_by(self, queryset, name, value):
-        return queryset  # applied in `qs`, after the search has annotated the rank
+        return queryset  # applied in `qs`, after every filter and the search
 
     def filter_month(self, queryset, name, value):
         year, month = (int(part) for part in value.split("-"))

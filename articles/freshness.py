@@ -81,6 +81,7 @@ class ArchiveFreshnessMiddleware:
         if not self._applies(request):
             return self.get_response(request)
         changed = last_change()
+        request.archive_changed = changed  # views key their own caches (facets) on it
         etag = quote_etag(
             hashlib.sha1(f"{changed.isoformat()}|{request.get_full_path()}".encode()).hexdigest()
         )

@@ -38,25 +38,53 @@ def fts5_query(query: str) -> str:
 
 
 def search(queryset: QuerySet, query: str) -> QuerySet:
-    """Matching articles, annotated with `search_rank` (higher is better)."""
+    """The articles matching `query`; facets and counts use this, unordered."""
     if not search_terms(query):
         return queryset.none()  # only punctuation: nothing can match
     if connection.vendor == "postgresql":
-        return _search_postgres(queryset, query)
-    return _search_sqlite(queryset, query)
-
-
-def _search_sqlite(queryset: QuerySet, query: str) -> QuerySet:
-    match = fts5_query(query)
+        return queryset.filter(search_vector=_postgres_query(query))
     # Plain RawSQL that never names the outer table, so the filter also works inside the
-    # facet subqueries (where Django renames articles_article); the rank is only ordered by.
-    matching_ids = RawSQL("SELECT rowid FROM article_fts WHERE article_fts MATCH %s", [match])
-    rank = RawSQL(
-        "SELECT -bm25(article_fts, 5.0, 1.0) FROM article_fts "
-        "WHERE article_fts MATCH %s AND article_fts.rowid = articles_article.id",
-        [match],
+    # facet subqueries (where Django renames articles_article).
+    return queryset.filter(
+        id__in=RawSQL(
+            "SELECT rowid FROM article_fts WHERE article_fts MATCH %s", [fts5_query(query)]
+        )
     )
-    return queryset.filter(id__in=matching_ids).annotate(search_rank=rank)
+
+
+def order_by_relevance(queryset: QuerySet, query: str) -> QuerySet:
+    """Best matches first. On SQLite a join with the FTS table orders by its bm25 `rank`
+    (a per-row subquery would run the match once per article); on PostgreSQL SearchRank."""
+    if not search_terms(query):
+        return queryset.none()
+    if connection.vendor == "postgresql":
+        search_query = _postgres_query(query)
+        return queryset.annotate(
+            search_rank=SearchRank(F("search_vector"), search_query),
+            snippet_raw=SearchHeadline(
+                "body",
+                search_query,
+                config="english",
+                start_sel=_START,
+                stop_sel=_STOP,
+                max_words=40,
+                min_words=20,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        ).order_by("-search_rank", "-published", "-id")
+    # bm25 weights: a match in the title counts five times one in the body.
+    return queryset.extra(
+        tables=["article_fts"],
+        where=["article_fts.rowid = articles_article.id", "article_fts MATCH %s"],
+        params=[fts5_query(query)],
+        select={"search_rank": "bm25(article_fts, 5.0, 1.0)"},
+        order_by=["search_rank", "-published", "-id"],
+    )
+
+
+def _postgres_query(query: str) -> SearchQuery:
+    return SearchQuery(" ".join(search_terms(query)), config="english", search_type="plain")
 
 
 def _sqlite_snippets(ids: list[int], query: str) -> dict[int, str]:
@@ -81,24 +109,6 @@ def attach_snippets(articles, query: str) -> None:
         raw = _sqlite_snippets([article.pk for article in articles], query)
     for article in articles:
         article.snippet = render_snippet(raw.get(article.pk, ""))
-
-
-def _search_postgres(queryset: QuerySet, query: str) -> QuerySet:
-    search_query = SearchQuery(" ".join(search_terms(query)), config="english", search_type="plain")
-    return queryset.filter(search_vector=search_query).annotate(
-        search_rank=SearchRank(F("search_vector"), search_query),
-        snippet_raw=SearchHeadline(
-            "body",
-            search_query,
-            config="english",
-            start_sel=_START,
-            stop_sel=_STOP,
-            max_words=40,
-            min_words=20,
-            max_fragments=2,
-            fragment_delimiter=" … ",
-        ),
-    )
 
 
 def render_snippet(raw: str | None) -> SafeString:

@@ -1,5 +1,6 @@
 """Thin views: the querysets and the FilterSet do the work."""
 
+import hashlib
 from collections import Counter
 
 from django.db.models import Count, Prefetch, Q
@@ -69,6 +70,26 @@ class ArticleListView(ArticleDataFormatsMixin, FilterView):
             response.status_code = 400
         return response
 
+    def _facets(self):
+        filters = {
+            name: value
+            for name, value in (
+                self.filterset.form.cleaned_data.items() if self.filterset.is_bound else []
+            )
+            if name != "sort" and value not in (None, "")
+        }
+        changed = getattr(self.request, "archive_changed", None)
+        cache_key = ""
+        if changed is not None:
+            fingerprint = hashlib.sha1(repr(sorted(filters.items())).encode()).hexdigest()
+            cache_key = f"facets:{changed.isoformat()}:{fingerprint}"
+        return article_facets(
+            self.filterset.matching,
+            self.request.GET,
+            whole_archive=not filters,
+            cache_key=cache_key,
+        )
+
     def paginate_queryset(self, queryset, page_size):
         # An out-of-range page shows the last page instead of a 404 page of nothing.
         paginator = self.get_paginator(queryset, page_size)
@@ -81,7 +102,7 @@ class ArticleListView(ArticleDataFormatsMixin, FilterView):
         query.pop("page", None)
         context["query_without_page"] = query.urlencode()
         valid = not self.filterset.is_bound or self.filterset.is_valid()
-        context["facets"] = article_facets(self.object_list, self.request.GET) if valid else []
+        context["facets"] = self._facets() if valid else []
         context["chips"] = active_chips(self.request.GET, context["facets"])
         searching = (
             self.filterset.is_bound and valid and bool(self.filterset.form.cleaned_data.get("q"))
