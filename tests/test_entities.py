@@ -254,3 +254,18 @@ def test_query_count_does_not_grow_with_the_archive(
     call_command("import_articles", str(DEVSET), verbosity=0)
     with django_assert_max_num_queries(budget):
         assert client.get(url).status_code == 200
+
+
+def test_quotes_are_paginated_on_a_person_page(client, seeded, monkeypatch):
+    from articles.views import entities
+
+    monkeypatch.setattr(entities, "QUOTES_PER_PAGE", 2)
+    first = client.get("/people/li-qiang/")
+    assert len(first.context["quotes"]) == 2
+    assert first.context["quotes_page"].paginator.count > 2
+    assert "quotes_page=2" in first.content.decode()
+    second = client.get("/people/li-qiang/?quotes_page=2")
+    assert {q.pk for q in second.context["quotes"]}.isdisjoint(
+        {q.pk for q in first.context["quotes"]}
+    )
+    assert client.get("/people/li-qiang/?quotes_page=abc").status_code == 200

@@ -5,6 +5,7 @@ FilterSet does the filtering), so "All articles mentioning X" never disagrees wi
 Every other block is one aggregate query, whatever the number of articles.
 """
 
+from django.core.paginator import Paginator
 from django.db.models import Count, F, IntegerField, Max, Min, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, Substr, Upper
 from django.views.generic import ListView
@@ -89,6 +90,21 @@ def quotes_newest_first(quotes: QuerySet) -> QuerySet:
     )
 
 
+QUOTES_PER_PAGE = 40
+
+
+def quotes_page(request, quotes: QuerySet) -> dict:
+    """One page of quotes (`quotes_page=N`): a much-quoted person has thousands."""
+    page = Paginator(quotes, QUOTES_PER_PAGE).get_page(request.GET.get("quotes_page"))
+    query = request.GET.copy()
+    query.pop("quotes_page", None)
+    return {
+        "quotes": page.object_list,
+        "quotes_page": page,
+        "quotes_query": query.urlencode(),
+    }
+
+
 class EntityDetailView(LastPageMixin, SingleObjectMixin, ListView):
     """The entity is `object`; the paginated list is the articles that mention it."""
 
@@ -135,7 +151,7 @@ class PersonDetailView(EntityDetailView):
                 n=Count("pk"),
             )
             .order_by(F("first").asc(nulls_last=True), "role", "affiliation"),
-            quotes=quotes_newest_first(person.quotes.all()),
+            **quotes_page(self.request, quotes_newest_first(person.quotes.all())),
             people_alongside=counted(
                 PersonMention.objects.filter(article__in=self.article_ids()), "person", person
             ),
@@ -161,7 +177,7 @@ class OrganizationDetailView(EntityDetailView):
         names = [name for name in [organization.name, organization.acronym] if name]
         names += [alias for alias in organization.aliases if isinstance(alias, str)]
         context.update(
-            quotes=quotes_newest_first(organization.quotes.all()),
+            **quotes_page(self.request, quotes_newest_first(organization.quotes.all())),
             affiliated_people=counted(
                 PersonMention.objects.filter(affiliation__in=names), "person"
             ),
