@@ -91,6 +91,12 @@ def _compile_furniture(patterns: tuple[str, ...]) -> tuple[re.Pattern, re.Patter
 
 
 _FURNITURE_AT_START_RE, _FURNITURE_ANYWHERE_RE = _compile_furniture(_FURNITURE_PATTERNS)
+# Every unanchored alternative above needs one of these (lowercased) in an ASCII line; a line
+# without any is spared the search, which is the costly part for a story sentence. Non-ASCII
+# lines always get the search (case folding there is more than str.lower).
+_FURNITURE_ANYWHERE_WORDS = (
+    "cookie", "copyright", "all rights reserved", "icp", "hotline", "font", "app download", "@",
+)  # fmt: skip
 
 # Once one of these headings follows the story, the rest of the page is links, not the story.
 END_OF_STORY_RE = re.compile(
@@ -127,6 +133,8 @@ _NAV_SEPARATOR_RE = re.compile(r"\s*[|·•]\s*")
 
 def is_navigation(line: str) -> bool:
     """A menu: three or more short items between `|` or `·` separators."""
+    if "|" not in line and "·" not in line and "•" not in line:
+        return False  # one item only
     items = [item for item in _NAV_SEPARATOR_RE.split(line) if item]
     return len(items) >= 3 and all(len(item.split()) <= 3 for item in items)
 
@@ -137,9 +145,16 @@ def is_furniture(line: str) -> bool:
         return False
     return (
         bool(_FURNITURE_AT_START_RE.match(stripped))
-        or bool(_FURNITURE_ANYWHERE_RE.search(stripped))
+        or (_may_be_furniture_anywhere(stripped) and bool(_FURNITURE_ANYWHERE_RE.search(stripped)))
         or is_navigation(stripped)
     )
+
+
+def _may_be_furniture_anywhere(line: str) -> bool:
+    if not line.isascii():
+        return True
+    lowered = line.lower()
+    return any(word in lowered for word in _FURNITURE_ANYWHERE_WORDS)
 
 
 def is_end_of_story(line: str) -> bool:
@@ -167,10 +182,13 @@ _BRACKET_CREDIT_RE = re.compile(
     re.IGNORECASE,
 )
 # "... October 31, 2023. /Xinhua" or "... Photo: VCG" at the end of a caption
+_TRAILING_AGENCIES = (
+    "Xinhua", "CFP", "IC", "VCG", "CGTN", "Reuters", "AFP", "AP", "CNS", "China Daily",
+    "Global Times", "IC Photo", "People's Daily", "CNSPHOTO", "Getty Images", "EPA",
+)  # fmt: skip
 _TRAILING_CREDIT_RE = re.compile(
     r"\s*(?:/\s*|\b(?:Photo|Photograph|Image)\s*[:：]\s*)"
-    r"(?P<agency>Xinhua|CFP|IC|VCG|CGTN|Reuters|AFP|AP|CNS|China Daily|Global Times|IC Photo|"
-    r"People's Daily|CNSPHOTO|Getty Images|EPA)\s*$"
+    rf"(?P<agency>{'|'.join(map(re.escape, _TRAILING_AGENCIES))})\s*$"
 )
 
 
@@ -207,8 +225,12 @@ def _add(items: list[str], value: str | None) -> None:
 
 
 def has_photo_credit(paragraph: str) -> bool:
+    # Each pattern needs its bracket, or an agency at the very end: cheap tests go first.
     return bool(
-        _PAREN_CREDIT_RE.search(paragraph)
-        or _BRACKET_CREDIT_RE.search(paragraph)
-        or _TRAILING_CREDIT_RE.search(paragraph)
+        ("(" in paragraph and _PAREN_CREDIT_RE.search(paragraph))
+        or ("[" in paragraph and _BRACKET_CREDIT_RE.search(paragraph))
+        or (
+            paragraph.rstrip().endswith(_TRAILING_AGENCIES)
+            and _TRAILING_CREDIT_RE.search(paragraph)
+        )
     )

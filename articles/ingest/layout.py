@@ -149,7 +149,10 @@ def _content_lines(text: str, facts: PageFacts, known_outlet, is_organization) -
             facts.photo_agencies.append(agency)
         if photographer and photographer not in facts.photographers:
             facts.photographers.append(photographer)
-        if not seen_content and not is_furniture(line):
+        furniture: bool | None = None  # computed at most once per line: the search is costly
+        if not seen_content:
+            furniture = is_furniture(line)
+        if not seen_content and not furniture:
             seen_content = True
             masthead = _masthead_name(line, known_outlet, is_organization)
             if masthead:
@@ -161,7 +164,9 @@ def _content_lines(text: str, facts: PageFacts, known_outlet, is_organization) -
         if is_navigation(line):
             lines.append(CHROME)
             continue
-        if is_furniture(line) or ended:
+        if furniture is None:
+            furniture = is_furniture(line)
+        if furniture or ended:
             lines.append("")
             continue
         lines.append(line)
@@ -279,7 +284,9 @@ def _paragraphs(lines: list[str]) -> list[str]:
     paragraphs = []
     for block in blocks:
         for paragraph in _block_paragraphs(block):
-            paragraph = _TRAILING_SIGNOFF_RE.sub("", paragraph).strip()
+            if "END" in paragraph or "Enditem" in paragraph:  # what the sign-off needs
+                paragraph = _TRAILING_SIGNOFF_RE.sub("", paragraph)
+            paragraph = paragraph.strip()
             if paragraph:
                 paragraphs.append(paragraph)
     return paragraphs
