@@ -105,9 +105,7 @@ def facet_counts(results: QuerySet, whole_archive: bool) -> dict[str, list[tuple
         ),
         # One mention per article and entity (unique constraints), so rows are articles.
         "person": _entity_counts(within(PersonMention.objects.all()), "person"),
-        "organization": _entity_counts(
-            within(OrganizationMention.objects.all()), "organization"
-        ),
+        "organization": _entity_counts(within(OrganizationMention.objects.all()), "organization"),
         "topic": _entity_counts(within(ArticleTopic.objects.all()), "topic"),
         "outlet": _grouped(outlets, "outlet__slug", "outlet__name"),
     }
