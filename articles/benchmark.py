@@ -85,9 +85,10 @@ def _bench_engine(engine, url, corpus, small_corpus, requests_per_page) -> Engin
     _log(f"{engine}: importing {corpus.name}")
     _fresh_database(engine, url)
     result.import_seconds, result.import_peak_mb = _timed_import(url, corpus)
-    measured = json.loads(
-        _manage(["shell", "-c", _page_timing_script(requests_per_page)], url, capture=True)
+    output = _manage(
+        ["shell", "--no-imports", "-c", _page_timing_script(requests_per_page)], url, capture=True
     )
+    measured = json.loads(output.strip().splitlines()[-1])  # the script prints one JSON line
     result.articles = measured["articles"]
     result.pages = measured["pages"]
     result.explains = measured["explains"]
