@@ -92,7 +92,7 @@ def _load_surnames() -> frozenset[str]:
     return frozenset(_gazetteer_data()["chinese_surnames"])
 
 
-def _trie_regex(forms: list[str]) -> str:
+def trie_regex(forms: list[str]) -> str:
     """One alternation shaped as a character trie: a lookup costs one pass, not one per form."""
     trie: dict = {}
     for form in forms:
@@ -126,7 +126,7 @@ _COUNTRY_NAMES = (
     | {"China", "Britain", "America"}
 )
 _BY_FOLDED_FORM = {form.casefold(): entry for form, entry in _BY_FORM.items() if len(form) > 3}
-_GAZETTEER_RE = re.compile(r"(?<![\w.-])(?:" + _trie_regex(sorted(_BY_FORM)) + r")(?![\w-])")
+_GAZETTEER_RE = re.compile(r"(?<![\w.-])(?:" + trie_regex(sorted(_BY_FORM)) + r")(?![\w-])")
 _ACRONYM_OF_FORM = {entry.acronym for entry in _BY_FORM.values() if entry.acronym}
 
 
@@ -271,7 +271,8 @@ _COMPANY_SUFFIX_RE = re.compile(
     r"|Plc\b|plc\b|Oyj?\b|AB\b|AG\b|SA\b|NV\b|BV\b|SpA\b|KK\b|GmbH\b|LLP\b|Pte\b|Bhd\b))+$"
 )
 
-_HEAD_RE = re.compile(r"(?<![\w.'’-])(?:" + "|".join(_HEAD_KINDS) + r")(?![\w-])")
+# A trie, as for the gazetteer: one branch per word start instead of every head word.
+_HEAD_RE = re.compile(r"(?<![\w.'’-])(?:" + trie_regex(list(_HEAD_KINDS)) + r")(?![\w-])")
 _WINDOW = 130  # characters read on each side of a head word: longer than most names
 _TOKEN_RE = re.compile(r"[A-Za-z0-9](?:[\w&'’\-]|\.(?=\w))*\.?|&")
 _FOLLOWING_SUFFIX_RE = re.compile(r"(?:,?\s+(?:Co\.|Ltd\.?|Inc\.?|Limited\b|LLC\b|PLC\b))+")

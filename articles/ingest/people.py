@@ -13,9 +13,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import OrganizationMention, PersonMention
-from .organizations import title_case_labels
+from .organizations import title_case_labels, trie_regex
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -265,9 +266,11 @@ SPEECH_VERBS = (
     "wrote",
     "writes",
 )
+# Verbs as a character trie: the engine tries one branch per word start, not sixty. At any
+# offset at most one verb can end at a word boundary, so the order of alternatives is moot.
 SPEECH_VERB_RE = re.compile(
     r"\b(?:"
-    + "|".join(re.escape(v) for v in SPEECH_VERBS)
+    + trie_regex(SPEECH_VERBS)
     # "As Shen put it in January: ..." is an attribution only before what was said.
     + r"|put it(?=[^.;\"“”]{0,40}[:,]\s*(?:[\"“‘]|$))"
     + r")\b"
@@ -343,10 +346,11 @@ def sentence_spans(
     start = 0
     for match in _SENTENCE_END_RE.finditer(text):
         end = match.end()
-        if match.group().startswith((".", "!", "?")):
-            if _is_abbreviation_before(text, match.start()):
+        mark = match.start()
+        if text[mark] in ".!?":
+            if text[mark] == "." and _is_abbreviation_before(text, mark):
                 continue
-            if any(s <= match.start() < e for s, e in protected):
+            if protected and any(s <= mark < e for s, e in protected):
                 continue
         if text[start:end].strip():
             spans.append((start + offset, end + offset))
@@ -433,10 +437,24 @@ def _is_acronym(word: str) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
+_POSSESSIVE_END_RE = re.compile(r"['’]s$")
+_LEADING_THE_RE = re.compile(r"^the\s+")
+_SPACES_RE = re.compile(r"\s+")
+_TRAILING_ACRONYM_RE = re.compile(r"\s*\([^)]*\)\s*$")
+_TRAILING_ACRONYM_GROUP_RE = re.compile(r"\(([^)]*)\)\s*$")
+_LEADING_THE_ANY_CASE_RE = re.compile(r"^(?:the|The)\s+")
+_THE_PREFIX_RE = re.compile(r"^[Tt]he\s+")
+_WORD_RE = re.compile(r"\S+")
+_SPEECH_BEFORE_RE = re.compile(r"\b(?:said|says|according to|added|told)\s+$")
+_PLACE_PREPOSITION_BEFORE_RE = re.compile(r"\b(?:of|in|from|at)\s+$")
+_NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
+_PRONOUN_SUBJECT_RE = re.compile(r"(?:.*,\s+)?(He|She|he|she)")
+
+
 def _normalise_org_form(text: str) -> str:
-    text = re.sub(r"['’]s$", "", text.strip().strip(",.").lower())
-    text = re.sub(r"^the\s+", "", text)
-    return re.sub(r"\s+", " ", text)
+    text = _POSSESSIVE_END_RE.sub("", text.strip().strip(",.").lower())
+    text = _LEADING_THE_RE.sub("", text)
+    return _SPACES_RE.sub(" ", text)
 
 
 class OrgIndex:
@@ -476,20 +494,21 @@ class OrgIndex:
         return None
 
 
-def _org_form_variants(form: str) -> list[str]:
+@lru_cache(maxsize=8192)  # the same organization names recur across articles
+def _org_form_variants(form: str) -> tuple[str, ...]:
     base = _normalise_org_form(form)
     variants = [base]
-    without_acronym = re.sub(r"\s*\([^)]*\)\s*$", "", base).strip()
+    without_acronym = _TRAILING_ACRONYM_RE.sub("", base).strip()
     if without_acronym and without_acronym != base:
         variants.append(without_acronym)
-        acronym = re.search(r"\(([^)]*)\)\s*$", base)
+        acronym = _TRAILING_ACRONYM_GROUP_RE.search(base)
         if acronym:
             variants.append(acronym.group(1).strip())
     for variant in list(variants):
         for nationality in ("chinese ", "china's "):
             if variant.startswith(nationality):
                 variants.append(variant[len(nationality) :])
-    return variants
+    return tuple(variants)
 
 
 def canonical_affiliation(text: str, orgs: OrgIndex) -> str:
@@ -503,9 +522,9 @@ def canonical_affiliation(text: str, orgs: OrgIndex) -> str:
     bare = _normalise_org_form(text)
     if bare in NATIONALITY_TO_COUNTRY:
         return NATIONALITY_TO_COUNTRY[bare]
-    text = re.sub(r"^(?:the|The)\s+", "", text)
-    text = re.sub(r"['’]s$", "", text)
-    return re.sub(r"\s*\([^)]*\)\s*$", "", text) if text[:1].isupper() else text
+    text = _LEADING_THE_ANY_CASE_RE.sub("", text)
+    text = _POSSESSIVE_END_RE.sub("", text)
+    return _TRAILING_ACRONYM_RE.sub("", text) if text[:1].isupper() else text
 
 
 # --------------------------------------------------------------------------------------------
@@ -679,7 +698,7 @@ def _words_before(body: str, position: int, limit: int = 24) -> list[tuple[int, 
     window_start = max(0, position - 200)
     words = [
         (m.start() + window_start, m.group())
-        for m in re.finditer(r"\S+", body[window_start:position])
+        for m in _WORD_RE.finditer(body[window_start:position])
     ]
     if window_start and words:
         words = words[1:]  # the first one may be cut in half
@@ -758,7 +777,7 @@ def _has_speech_verb_next(body: str, start: int, end: int) -> bool:
     if SPEECH_VERB_RE.match(after):
         return True
     before = body[max(0, start - 20) : start]
-    return re.search(r"\b(?:said|says|according to|added|told)\s+$", before) is not None
+    return _SPEECH_BEFORE_RE.search(before) is not None
 
 
 def _candidate_from_run(
@@ -776,8 +795,8 @@ def _candidate_from_run(
     end = run.end()
     if _is_not_a_person(body, name, start, end, org_spans):
         return None
-    if len(name_tokens) >= 3 and re.search(
-        r"\b(?:of|in|from|at)\s+$", body[max(0, start - 6) : start]
+    if len(name_tokens) >= 3 and _PLACE_PREPOSITION_BEFORE_RE.search(
+        body[max(0, start - 6) : start]
     ):
         return None  # "of the Republic of Kazakhstan Azimova"-like runs: a place glued on
     prefix_start, prefix = _prefix_tokens(body, start)
@@ -831,7 +850,7 @@ def _is_not_a_person(body: str, name: str, start: int, end: int, org_spans: _Spa
     if name.lower() in PLACE_PHRASES or org_spans.covers(start):
         return True
     following = body[end : end + 30]
-    next_word = re.match(r"\s+([A-Za-z]+)", following)
+    next_word = _NEXT_WORD_RE.match(following)
     # "Sun Yat-sen University", "Xi Jinping Thought" end the run with a lowercase word only
     # when written oddly; a following org word in capitals is caught by the run itself.
     return bool(next_word and next_word.group(1) in {"University", "Thought", "Road", "Street"})
@@ -858,7 +877,7 @@ def _org_spans(body: str, organizations: Iterable[OrganizationMention]) -> _Span
     spans = []
     for org in organizations:
         for written in {org.name, *org.as_written}:
-            form = re.sub(r"^[Tt]he\s+", "", written)
+            form = _THE_PREFIX_RE.sub("", written)
             if len(form) < 4 or not form[:1].isupper():
                 continue
             position = body.find(form)
@@ -884,6 +903,10 @@ class Reference:
     form: str  # "full", "honorific", "surname", "role", "pronoun"
 
 
+_LAST_WORD_RE = re.compile(r"(?:\b(Mr|Ms|Mrs|Dr|Prof)\.?\s+)?([A-Z][\w'’-]+)$")
+_THE_ROLE_AT_END_RE = re.compile(r"\b[Tt]he\s+([a-z][a-z -]+)$")
+
+
 class PersonResolver:
     """Resolves "Li", "Mr. Tang", "the premier" to a full-name person of the same article.
 
@@ -895,6 +918,8 @@ class PersonResolver:
         self.body = body
         self.persons = list(persons)
         self._by_name = {p.name: p for p in self.persons}
+        # Longest name first, so "Li Qiang Jr" is tried before "Li Qiang".
+        self._longest_first = sorted(self.persons, key=lambda p: len(p.name), reverse=True)
         self._full: list[tuple[int, int, PersonMention]] = []
         for person in self.persons:
             for start in _find_word(body, person.name):
@@ -956,10 +981,10 @@ class PersonResolver:
         """The person the phrase ends with ("Chinese Premier Li Qiang", "Mr. Tang", "the premier")
         and the form found. `position` is where the phrase ends in the body."""
         phrase = phrase.rstrip()
-        for person in sorted(self.persons, key=lambda p: len(p.name), reverse=True):
+        for person in self._longest_first:
             if _ends_with_word(phrase, person.name):
                 return person, "full"
-        last = re.search(r"(?:\b(Mr|Ms|Mrs|Dr|Prof)\.?\s+)?([A-Z][\w'’-]+)$", phrase)
+        last = _LAST_WORD_RE.search(phrase)
         if last:
             before = phrase[: last.start()].rstrip()
             previous = before.split()[-1] if before else ""
@@ -972,7 +997,7 @@ class PersonResolver:
             person = None if glued_to_name else self.resolve_surname(last.group(2), position)
             if person:
                 return person, "honorific" if last.group(1) else "surname"
-        role = re.search(r"\b[Tt]he\s+([a-z][a-z -]+)$", phrase)
+        role = _THE_ROLE_AT_END_RE.search(phrase)
         if role:
             person = self.resolve_role(role.group(1), position)
             if person:
@@ -991,23 +1016,17 @@ class PersonResolver:
         return refs
 
     def _surname_references(self) -> list[Reference]:
-        if not self._surnames:
-            return []
-        pattern = re.compile(
-            r"(?<![\w'’-])(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?("
-            + "|".join(re.escape(s) for s in self._surnames)
-            + r")(?![\w-])(?! [A-Z][a-z])"
-        )
         refs = []
-        for match in pattern.finditer(self.body):
-            if self._inside_full_name(match.start(1)):
+        for start, surname_start, surname in _surname_occurrences(self.body, self._surnames):
+            if self._inside_full_name(surname_start):
                 continue
-            if self.body[max(0, match.start() - 2) : match.start()].strip()[-1:].isupper():
+            if self.body[max(0, start - 2) : start].strip()[-1:].isupper():
                 continue  # glued to another capitalised word: "Daren Tang" style unknown names
-            person = self.resolve_surname(match.group(1), match.start())
+            person = self.resolve_surname(surname, start)
             if person:
-                form = "surname" if match.start() == match.start(1) else "honorific"
-                refs.append(Reference(match.start(), match.end(), match.group(), person, form))
+                form = "surname" if start == surname_start else "honorific"
+                end = surname_start + len(surname)
+                refs.append(Reference(start, end, self.body[start:end], person, form))
         return refs
 
     def _role_references(self) -> list[Reference]:
@@ -1031,6 +1050,69 @@ class PersonResolver:
     def _inside_full_name(self, position: int) -> bool:
         index = bisect_right(self._full_starts, position) - 1
         return index >= 0 and self._full[index][0] <= position < self._full[index][1]
+
+
+_HONORIFIC_WORDS = ("Mr", "Ms", "Mrs", "Dr", "Prof")
+_NAME_GOES_ON_RE = re.compile(r" [A-Z][a-z]")
+
+
+def _surname_occurrences(body: str, surnames: Iterable[str]) -> list[tuple[int, int, str]]:
+    r"""(mention start, surname start, surname) of each surname standing alone, an honorific
+    before it included, in body order: what `(?<![\w'’-])(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?
+    (<surname>|...)(?![\w-])(?! [A-Z][a-z])` finds, without compiling a pattern per article.
+    At one offset the first surname in `surnames` order wins, as in that alternation."""
+    surname_at: dict[int, str] = {}
+    for surname in surnames:
+        position = body.find(surname) if surname else -1
+        while position != -1:
+            if position not in surname_at and _surname_stands_alone(body, position, surname):
+                surname_at[position] = surname
+            position = body.find(surname, position + 1)
+    # By mention start; at one start the form with an honorific first (the regex tries it first).
+    mentions = sorted(
+        ((_honorific_start(body, position), position) for position in surname_at),
+        key=lambda mention: (mention[0], -mention[1]),
+    )
+    found = []
+    matched_until = 0  # matches never overlap, as with finditer
+    for start, position in mentions:
+        if start < matched_until:
+            start = position
+        if start < matched_until:
+            continue
+        surname = surname_at[position]
+        found.append((start, position, surname))
+        matched_until = position + len(surname)
+    return found
+
+
+def _surname_stands_alone(body: str, start: int, surname: str) -> bool:
+    end = start + len(surname)
+    if start and (body[start - 1].isalnum() or body[start - 1] in "_'’-"):
+        return False
+    if end < len(body) and (body[end].isalnum() or body[end] in "_-"):
+        return False
+    return _NAME_GOES_ON_RE.match(body, end) is None  # "Li Qiang" is not a bare "Li"
+
+
+def _honorific_start(body: str, surname_start: int) -> int:
+    """Where "Mr. " / "Prof " right before the surname starts, else the surname's start."""
+    end = surname_start
+    while end and body[end - 1].isspace():
+        end -= 1
+    if end == surname_start:
+        return surname_start
+    if body[end - 1] == ".":
+        end -= 1
+    for word in _HONORIFIC_WORDS:
+        start = end - len(word)
+        if (
+            start >= 0
+            and body.startswith(word, start)
+            and not (start and (body[start - 1].isalnum() or body[start - 1] in "_'’-"))
+        ):
+            return start
+    return surname_start
 
 
 def _find_word(text: str, word: str) -> list[int]:
@@ -1136,7 +1218,7 @@ def _pronoun_speakers(body: str, resolver: PersonResolver) -> list[tuple[PersonM
         sentence = body[start:end]
         for verb in SPEECH_VERB_RE.finditer(sentence):
             subject = strip_subject_adverbs(sentence[: verb.start()])
-            pronoun = re.fullmatch(r"(?:.*,\s+)?(He|She|he|she)", subject)
+            pronoun = _PRONOUN_SUBJECT_RE.fullmatch(subject)
             if pronoun:
                 if last_speaker is not None and pronoun.start(1) == 0:
                     found.append((last_speaker, pronoun.group(1)))

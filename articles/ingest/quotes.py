@@ -68,6 +68,11 @@ _INVERTED_APPOSITIVE_RE = re.compile(
     r"^,\s+(?:a|an|the|[a-z]+ (?:of|at|from)|former|deputy|vice)\b[^,]*"
 )
 _BEFORE_QUOTE_TAIL_RE = re.compile(r"^[^.;!?\"“”]{0,60}$")
+_THE_PREFIX_RE = re.compile(r"^[Tt]he\s+")
+_LEADING_THAT_RE = re.compile(r"^that\s+")
+_LEAD_PUNCTUATION_RE = re.compile(r"^\s*[,.!?]?\s*")
+_VERB_OBJECT_RE = re.compile(r"\s+([^,.;:\"“”]+)")  # "said Tang" -> "Tang"
+_THAT_COLON_END_RE = re.compile(r"\s*(?:that)?\s*[:,]?$")
 
 
 @dataclass
@@ -158,7 +163,7 @@ class _Attributor:
         found = []
         for org in self.orgs.organizations:
             for form in {org.name, *org.as_written}:
-                form = re.sub(r"^[Tt]he\s+", "", form)
+                form = _THE_PREFIX_RE.sub("", form)
                 if len(form) < 3:
                     continue
                 position = self.body.find(form)
@@ -294,7 +299,7 @@ def _clean_quote_text(text: str) -> str:
 
 
 def _clean_reported(text: str) -> str:
-    text = re.sub(r"^that\s+", "", text.strip(" ,;:"))
+    text = _LEADING_THAT_RE.sub("", text.strip(" ,;:"))
     return text.rstrip(" ,;:.")
 
 
@@ -309,11 +314,11 @@ def _word_count(text: str) -> int:
 
 def _attribution_after(text: str, position: int, attributor: _Attributor) -> _Speaker | None:
     """`"...," said Shen.` / `"...," Li said.` / `"...," he added on Monday.`"""
-    lead = re.match(r"^\s*[,.!?]?\s*", text)
+    lead = _LEAD_PUNCTUATION_RE.match(text)
     rest = text[lead.end() :] if lead else text
     verb = SPEECH_VERB_RE.match(rest)
     if verb:
-        obj = re.match(r"\s+([^,.;:\"“”]+)", rest[verb.end() :])
+        obj = _VERB_OBJECT_RE.match(rest[verb.end() :])
         return attributor.speaker_exactly(obj.group(1), position) if obj else None
     verb = SPEECH_VERB_RE.search(rest)
     if verb is None or not _closing_attribution(verb, rest[verb.end() :]):
@@ -333,13 +338,13 @@ def _attribution_before(text: str, position: int, attributor: _Attributor) -> _S
     if not verbs:
         return None
     verb = verbs[-1]
-    tail = re.sub(r"\s*(?:that)?\s*[:,]?$", "", stripped[verb.end() :])
+    tail = _THAT_COLON_END_RE.sub("", stripped[verb.end() :])
     if not _BEFORE_QUOTE_TAIL_RE.match(tail) or not _closing_attribution(verb, tail):
         return None
     subject = attributor.subject_before_verb(stripped[: verb.start()], position)
     if subject:
         return subject[0]
-    obj = re.match(r"\s+([^,.;:\"“”]+)", stripped[verb.end() :])
+    obj = _VERB_OBJECT_RE.match(stripped[verb.end() :])
     preceded_by_break = not stripped[: verb.start()].strip() or stripped[
         : verb.start()
     ].rstrip().endswith(",")
@@ -456,16 +461,14 @@ def _from_inverted_attribution(
     text = sentence.text
     if not text[: verb.start()].rstrip().endswith(","):
         return []
-    obj = re.match(r"\s+([^,.;:\"“”]+)", text[verb.end() :])
+    obj = _VERB_OBJECT_RE.match(text[verb.end() :])
     if obj is None:
         return []
     speaker = attributor.speaker_exactly(obj.group(1), sentence.start + verb.start())
     if speaker is None:
         return []
     rest = text[verb.end() + obj.end() :]
-    appositive = re.match(
-        r"^,\s+(?:a|an|the|[a-z]+ (?:of|at|from)|former|deputy|vice)\b[^,]*", rest
-    )
+    appositive = _INVERTED_APPOSITIVE_RE.match(rest)
     if appositive:
         rest = rest[appositive.end() :]
     before = text[: verb.start()].rstrip().rstrip(",")

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -94,6 +95,9 @@ class _Matcher:
     pattern: re.Pattern[str] | None
     # normalised term -> [(topic index, term as the vocabulary spells it)]
     owners: dict[str, tuple[tuple[int, str], ...]]
+    # The same pattern without IGNORECASE, for lowercased text: case-insensitive matching
+    # costs the engine twice as much. None when a term is not ASCII.
+    lowercase_pattern: re.Pattern[str] | None = None
 
     def hits(self, text: str) -> list[tuple[int, str]]:
         """(topic index, term) for every term occurrence in text, in order.
@@ -105,14 +109,21 @@ class _Matcher:
             return []
         found = []
         covered_until: dict[int, int] = {}  # topic index -> end of its last counted hit
-        for match in self.pattern.finditer(text):
+        for match in self._matches(text):
             end = match.end(1)
-            for index, term in self._owners_of(match.group(1)):
+            for index, term in self._owners_of(text[match.start(1) : end]):
                 if covered_until.get(index, -1) >= end:
                     continue
                 covered_until[index] = end
                 found.append((index, term))
         return found
+
+    def _matches(self, text: str) -> Iterator[re.Match[str]]:
+        if self.lowercase_pattern is not None:
+            lowered = text.lower()
+            if _lowercasing_keeps_matches(text, lowered):
+                return self.lowercase_pattern.finditer(lowered)
+        return self.pattern.finditer(text)
 
     def _owners_of(self, written: str) -> tuple[tuple[int, str], ...]:
         key = _normalise(written)
@@ -120,6 +131,13 @@ class _Matcher:
             if candidate in self.owners:
                 return self.owners[candidate]
         return ()
+
+
+def _lowercasing_keeps_matches(text: str, lowered: str) -> bool:
+    """Whether an ASCII pattern finds on `lowered` exactly what it finds, ignoring case, on
+    `text`: offsets must not move (no "İ" -> "i̇"), and "ı" and "ſ" match "i" and "s" only
+    when case is ignored. Every other character lowercases to one of its own case-class."""
+    return len(lowered) == len(text) and (text.isascii() or ("ı" not in text and "ſ" not in text))
 
 
 @lru_cache(maxsize=16)
@@ -134,8 +152,10 @@ def _matcher(vocabulary_key: tuple[tuple[str, tuple[str, ...]], ...]) -> _Matche
         return _Matcher(None, {})
     body = _trie_regex(sorted(owners))
     # A lookahead finds every start, so overlapping terms of different topics are all seen.
-    pattern = re.compile(r"(?<![\w&-])(?=((?:" + body + r")(?:e?s)?(?![\w&-])))", re.IGNORECASE)
-    return _Matcher(pattern, {key: tuple(value) for key, value in owners.items()})
+    source = r"(?<![\w&-])(?=((?:" + body + r")(?:e?s)?(?![\w&-])))"
+    pattern = re.compile(source, re.IGNORECASE)
+    lowercase = re.compile(source) if all(key.isascii() for key in owners) else None
+    return _Matcher(pattern, {key: tuple(value) for key, value in owners.items()}, lowercase)
 
 
 def _vocabulary_key(vocabulary: list[TopicDefinition]) -> tuple:
