@@ -131,10 +131,15 @@ def photo_credit_line(line: str) -> tuple[str, str]:
 _NAV_SEPARATOR_RE = re.compile(r"\s*[|·•]\s*")
 
 
+# "Home World US Companies Tech Markets Opinion Work & Careers": a menu printed without
+# separators starts at Home and is nothing but capitalised words.
+_BARE_MENU_RE = re.compile(r"^Home(?:\s+(?:&|[A-Z][\w&'-]*)){4,}$")
+
+
 def is_navigation(line: str) -> bool:
     """A menu: three or more short items between `|` or `·` separators."""
     if "|" not in line and "·" not in line and "•" not in line:
-        return False  # one item only
+        return bool(_BARE_MENU_RE.match(line))
     items = [item for item in _NAV_SEPARATOR_RE.split(line) if item]
     return len(items) >= 3 and all(len(item.split()) <= 3 for item in items)
 

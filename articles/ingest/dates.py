@@ -23,7 +23,7 @@ MONTH = f"(?:{_MONTH_ALTERNATIVES})"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
 # A time zone printed after the time is kept out of the value: the date and time stay as the
 # page printed them (its local time), which is what a reader of that page saw.
-_ZONE_NAMES = "GMT|UTC|JST|CST|HKT|SGT|BST|CET|CEST|EST|EDT|PST|PDT|ET|Beijing Time"
+_ZONE_NAMES = "GMT|UTC|JST|KST|CST|HKT|BJT|SGT|BST|CET|CEST|EST|EDT|PST|PDT|ET|Beijing Time"
 _ZONE = rf"(?:\s*(?:GMT|UTC)\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?|\s+(?:{_ZONE_NAMES})\b)?"
 _CLOCK = rf"(?:,?\s+(?:at\s+)?{_TIME}{_ZONE})?"
 _YEAR = r"(?:19|20)\d{2}"
@@ -33,6 +33,9 @@ _DATE_FORMS = [
     rf"{_YEAR}-\d{{1,2}}-\d{{1,2}}(?:(?:[ T]|\s+){_TIME}{_ZONE})?",  # 2020-12-16 12:10:05
     rf"{_YEAR}/\d{{1,2}}/\d{{1,2}}{_CLOCK}",  # 2020/12/16
     rf"\d{{1,2}}/\d{{1,2}}/{_YEAR}{_CLOCK}",  # 04/25/2024 (month first, as US pages print it)
+    rf"\d{{1,2}}-\d{{1,2}}-{_YEAR}{_CLOCK}",  # 05-16-2023 10:45 BJT (CCTV)
+    rf"\d{{1,2}}\.\d{{1,2}}\.{_YEAR}{_CLOCK}",  # 16.05.2023 (day first, as Europe prints it)
+    rf"{_YEAR}年\d{{1,2}}月\d{{1,2}}日(?:\s*{_TIME})?",  # 2024年4月23日 17:06
     rf"\d{{1,2}}-{MONTH}-{_YEAR}{_CLOCK}",  # 05-Jun-2022
     rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}{_CLOCK}",  # Nov 09, 2021 06:03 PM
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+{_YEAR}{_CLOCK}",  # 1 March 2020
@@ -67,6 +70,7 @@ def parse_date(text: str) -> tuple[dt.date | None, dt.time | None]:
     if not text or not _HAS_YEAR_RE.search(text):
         return None, None
     text = _ZONE_RE.sub("", _AT_RE.sub(" ", text))
+    text = _CJK_DATE_RE.sub(r"\1-\2-\3 ", text).strip()
     try:
         parsed = date_parser.parse(text, fuzzy=True, dayfirst=_day_first(text))
     except (ValueError, OverflowError):
@@ -79,11 +83,16 @@ def parse_date(text: str) -> tuple[dt.date | None, dt.time | None]:
 
 _ZONE_RE = re.compile(_ZONE + r"$")
 _AT_RE = re.compile(r"\s+at\s+(?=\d)")
-_SLASHED_RE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(?:19|20)\d{2}")
+_SLASHED_RE = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](?:19|20)\d{2}")
+_DOTTED_RE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}")
+_CJK_DATE_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 
 
 def _day_first(text: str) -> bool:
-    """`25/04/2024` can only be day first; `04/05/2024` is read month first (US pages)."""
+    """`25/04/2024` can only be day first; `04/05/2024` is read month first (US pages);
+    `16.05.2023` is day first (European pages)."""
+    if _DOTTED_RE.search(text):
+        return True
     match = _SLASHED_RE.search(text)
     return bool(match and int(match.group(1)) > 12)
 

@@ -18,15 +18,24 @@ _LABEL_RE = re.compile(
     r"(?:^|(?<=\s)|(?<=\|))(?P<label>Updated|Last updated|Published|Posted|Released|"
     r"Release time|Release date|Date|Time|Source|From|Editor|Editors|Responsible editor|"
     r"Chief editor|Web editor|Author|Reporter|Writer|Journalist|By|Views|Clicks|Hits|Reads|"
-    r"Current location|You are here|Location)\s*(?:[:：]|(?=\s))",
+    r"Current location|You are here|Location|Issued at|来源|责任编辑|编辑)\s*(?:[:：]|(?=\s))",
     re.IGNORECASE,
 )
-_EDITOR_LABELS = {"editor", "editors", "responsible editor", "chief editor", "web editor"}
-_SOURCE_LABELS = {"source", "from"}
+_EDITOR_LABELS = {
+    "editor",
+    "editors",
+    "responsible editor",
+    "chief editor",
+    "web editor",
+    "责任编辑",
+    "编辑",
+}
+_SOURCE_LABELS = {"source", "from", "来源"}
 _BYLINE_LABELS = {"author", "reporter", "writer", "journalist", "by"}
 _COUNTER_LABELS = {"views", "clicks", "hits", "reads"}  # "Views: 1,287": page furniture
 _LOCATION_LABELS = {"current location", "you are here", "location"}
 _DATE_LABELS = {
+    "issued at",
     "updated",
     "last updated",
     "published",
@@ -101,10 +110,40 @@ def read_meta_line(line: str, known_outlet=lambda name: False) -> MetaFacts | No
     if copyright_match:
         facts.outlet = _COMPANY_SUFFIX_RE.sub("", copyright_match.group("outlet")).strip()
         return facts
-    for segment in _segments(line):
-        if not _read_segment(segment, facts, known_outlet):
-            return None
+    line = _WIRE_SIGNOFF_RE.sub("", line)  # "Ends/Wednesday, May 15, 2024"
+    leftovers = [
+        segment for segment in _segments(line) if not _read_segment(segment, facts, known_outlet)
+    ]
+    if not leftovers:
+        return facts
+    # Beside a date, short extras are the header's own: a place ("SHENZHEN"), an author,
+    # a page number, a comment count, a category ("Commentary"), "Article Type: Release".
+    if facts.date is None or not all(_read_extra(segment, facts) for segment in leftovers):
+        return None
     return facts
+
+
+_WEEKDAY_RE = re.compile(
+    r"^\s*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s*$",
+    re.IGNORECASE,
+)
+_WIRE_SIGNOFF_RE = re.compile(r"^(?:ends|end|enditem|nnnn)\s*/\s*", re.IGNORECASE)
+_PAGE_OR_COUNT_RE = re.compile(
+    r"^(?:page\s+[A-Z]?\d+|\d[\d,]*\s+(?:comments?|views?|shares?|likes?|reads?))$",
+    re.IGNORECASE,
+)
+_SHORT_LABEL_RE = re.compile(r"^[A-Z][\w ]{1,24}[:：]\s*\S.{0,30}$")
+_SHORT_WORDS_RE = re.compile(r"^[A-Z][\w&'.-]*(?:\s+(?:&|and|of|[A-Z][\w&'.-]*)){0,3}$")
+
+
+def _read_extra(segment: str, facts: MetaFacts) -> bool:
+    if _PAGE_OR_COUNT_RE.match(segment) or _SHORT_LABEL_RE.match(segment):
+        return True
+    if _PERSON_NAME_RE.match(segment) and not segment.isupper():
+        facts.byline_names.append(segment)
+        facts.byline = facts.byline or segment
+        return True
+    return bool(_SHORT_WORDS_RE.match(segment))
 
 
 def _section_from_path(line: str) -> str:
@@ -115,7 +154,7 @@ def _section_from_path(line: str) -> str:
 def _segments(line: str) -> list[str]:
     """Split at `|` (or ` / `) and before each label: `Updated: X Source: Y` is two segments."""
     segments = []
-    for part in re.split(r"\||\s/\s", line):
+    for part in re.split(r"\||\s/\s|\s[·•丨｜]\s?|丨|｜", line):
         starts = [m.start() for m in _LABEL_RE.finditer(part)]
         if not starts or starts[0] != 0:
             starts = [0, *starts]
@@ -155,10 +194,13 @@ def _read_segment(segment: str, facts: MetaFacts, known_outlet) -> bool:
         facts.outlet = facts.outlet or paren.group("outlet")
         rest = segment[paren.end() :].strip()
         return not rest or _read_date(rest, facts, known_outlet, need_date=True)
-    if known_outlet(segment):
+    if known_outlet(segment) or _DOMAIN_RE.match(segment):
         facts.outlet = facts.outlet or segment
         return True
     return False
+
+
+_DOMAIN_RE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|cn|org|net|gov|int|info)(?:\.cn)?$", re.I)
 
 
 def _read_date(value: str, facts: MetaFacts, known_outlet, need_date: bool = False) -> bool:
@@ -168,9 +210,20 @@ def _read_date(value: str, facts: MetaFacts, known_outlet, need_date: bool = Fal
         full = dates.find_full_dates(value)
         found = full[0] if full else None
     if found is None:
+        # "Issued at HKT 16:30": a time alone, under a date label, completes the date.
+        clock = dates.TIME_RE.search(value)
+        if clock and not need_date and len(value.split()) <= 3:
+            _, facts.time = dates.parse_date(f"2000-01-01 {clock.group(0)}")
+            return True
         return False
-    before = value[: found.start].strip(" ,;-")
+    before = _WEEKDAY_RE.sub("", value[: found.start]).strip(" ,;-")
     after = value[found.start + len(found.as_written) :].strip(" ,;-")
+    if after and _PAGE_OR_COUNT_RE.match(after):  # "Tue, May 16, 2023 - Page 10"
+        after = ""
+    if after and found.time is None and dates.TIME_RE.fullmatch(after):  # "May 16, 2023 - 15:01"
+        _, found_time = dates.parse_date(f"{found.date.isoformat()} {after}")
+        found = dates.FoundDate(found.date, found_time, found.as_written, found.start)
+        after = ""
     if before and after:
         return False
     rest = before or after
@@ -190,7 +243,14 @@ def _read_date(value: str, facts: MetaFacts, known_outlet, need_date: bool = Fal
 def _read_source(value: str, facts: MetaFacts, known_outlet) -> bool:
     if not value:
         return False
-    if dates.find_full_dates(value) and _read_date(value, facts, known_outlet):
+    if not value.isascii():  # "来源：澎湃新闻": a source line, but the English name is elsewhere
+        return len(value) <= 20
+    found = dates.find_full_dates(value)
+    if found and _read_date(value, facts, known_outlet):
+        # "Source: MOFCOM 2023-05-19 15:07": what is not the date is the source.
+        name = value.replace(found[0].as_written, "").strip(" ,;|-")
+        if name and _OUTLET_WORDS_RE.match(name):
+            facts.outlet = facts.outlet or name
         return True
     if len(value) > 60 or not _OUTLET_WORDS_RE.match(value):
         return False

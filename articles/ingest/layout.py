@@ -35,6 +35,8 @@ from articles.ingest.header import (
 )
 
 _SENTENCE_END_RE = re.compile(r"[.!?…\"”’)]$")
+# A line of prose ends a sentence; "... $12 million (with photo)" is a headline, not prose.
+_PROSE_END_RE = re.compile(r"(?:[.!?…\"”’]|[.!?]\))$")
 _INNER_SENTENCE_RE = re.compile(r"[.!?][\"”’]?\s+[A-Z\"“]")
 _TRAILING_SIGNOFF_RE = re.compile(r"\s*\(?\b(?:Enditem|END|ENDS)\)?\s*$")
 _MIN_TITLE_WORDS = 4
@@ -83,6 +85,8 @@ def read_layout(
     title_index = -1
     if not title:
         title, title_index = _choose_title(head, is_organization)
+    if not facts.mastheads:
+        _site_name_above(head, title_index, facts)
     _bare_bylines(head[title_index + 1 :], facts, known_outlet, is_organization)
     paragraphs = [line for line in head if line not in ("", CHROME) and _is_caption_line(line)]
     paragraphs.extend(_paragraphs(story))
@@ -110,6 +114,45 @@ def _choose_title(head: list[str], is_organization) -> tuple[str, int]:
     if following not in ("", CHROME) and following[:1].islower() and len(following.split()) <= 8:
         title, index = f"{title} {following}", index + 1
     return title, index
+
+
+_SITE_WORD = r"(?:[A-Z][\w.&'-]*|of|the|and|&)"
+_SITE_NAME_RE = re.compile(rf"^{_SITE_WORD}(?:\s+{_SITE_WORD}){{0,4}}$")
+
+
+# Section labels that open some pages above the headline ("Business News") are not the site.
+_SECTION_WORDS = {
+    "business",
+    "world",
+    "china",
+    "tech",
+    "technology",
+    "opinion",
+    "sports",
+    "politics",
+    "markets",
+    "economy",
+    "home",
+    "latest",
+    "breaking",
+    "top",
+    "news",
+    "national",
+    "local",
+}
+
+
+def _site_name_above(head: list[str], title_index: int, facts: PageFacts) -> None:
+    """A page that opens with a short capitalised name above its headline opens with the
+    site's name ("The Korea Herald", "澎湃新闻 The Paper")."""
+    first = next((i for i, line in enumerate(head) if line not in ("", CHROME)), -1)
+    if first < 0 or first >= title_index:
+        return
+    name = " ".join(word for word in head[first].split() if word.isascii())
+    if name.split()[:1] and name.split()[0].lower() in _SECTION_WORDS:
+        return
+    if name and _SITE_NAME_RE.match(name) and not any(ch.isdigit() for ch in name):
+        facts.mastheads.append(name.title() if name.isupper() and len(name) > 4 else name)
 
 
 def _bare_bylines(lines: list[str], facts: PageFacts, known_outlet, is_organization) -> None:
@@ -221,6 +264,10 @@ def _collect_meta(line: str, facts: PageFacts, known_outlet) -> bool:
         return False
     if meta.date:
         facts.dates.append((meta.date, meta.time, meta.date_as_written, line))
+    elif meta.time and facts.dates and facts.dates[-1][1] is None:
+        # "Issued at HKT 16:30" under "Ends/Wednesday, May 15, 2024"
+        date, _, as_written, date_line = facts.dates[-1]
+        facts.dates[-1] = (date, meta.time, as_written, date_line)
     if meta.outlet:
         is_copyright = line.lower().startswith(("copyright", "©", "(c)"))
         (facts.copyright_outlets if is_copyright else facts.outlets).append(meta.outlet)
@@ -251,7 +298,9 @@ def _reads_as_story(line: str) -> bool:
     if read_dateline(line):
         return True
     words = len(line.split())
-    if words >= 6 and _SENTENCE_END_RE.search(line) and not line.isupper():
+    if line.endswith("?") and words < 12:  # "Where Does Copyright Fit?" is a headline
+        return False
+    if words >= 6 and _PROSE_END_RE.search(line) and not line.isupper():
         return True
     return words >= 12 and bool(_INNER_SENTENCE_RE.search(line))
 
@@ -262,7 +311,11 @@ def _is_title_candidate(line: str) -> bool:
         return False
     if line.startswith(("-", "•", "*", "·")):  # a bullet of a standfirst list
         return False
-    if has_photo_credit(line) or dates.find_full_dates(line):
+    if has_photo_credit(line):
+        return False
+    # A date line is not a headline, but a headline may name a date: "... (May 18, 2023)".
+    written = sum(len(found.as_written) for found in dates.find_full_dates(line))
+    if written > 0.4 * len(line):
         return False
     return not (line.endswith(".") and len(words) > 12)
 

@@ -21,18 +21,7 @@ from articles.ingest.model import ParseError
 
 # Legacy encodings of the pages this archive collects. Limiting detection to them keeps it
 # fast (charset-normalizer otherwise tries every codec Python has) and avoids odd guesses.
-LEGACY_ENCODINGS = [
-    "cp1252",
-    "gb18030",
-    "big5",
-    "shift_jis",
-    "euc_jp",
-    "euc_kr",
-    "iso8859_1",
-    "iso8859_15",
-    "cp1251",
-    "koi8_r",
-]
+LEGACY_ENCODINGS = ["cp1252", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr"]
 SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 # Control characters other than tab/newline/CR/form feed mark a binary file.

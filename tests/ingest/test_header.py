@@ -79,3 +79,22 @@ def test_dateline_forms():
     # A masthead is not a dateline, nor is a short label.
     assert read_dateline("EUIPO - European Union Intellectual Property Office") is None
     assert read_dateline("NOTE: see below") is None
+
+
+def test_more_header_forms():
+    korea = meta("Published : May 16, 2023 - 15:01 Updated : May 16, 2023 - 18:22")
+    assert (korea.date, korea.time) == (dt.date(2023, 5, 16), dt.time(15, 1))
+    assert meta("Tue, May 16, 2023 - Page 10").date == dt.date(2023, 5, 16)
+    assert meta("Mar 16th 2023 | SHENZHEN").date == dt.date(2023, 3, 16)
+    assert meta("05-16-2023 10:45 BJT").time == dt.time(10, 45)
+    assert meta("16.05.2023").date == dt.date(2023, 5, 16)
+    assert meta("2024年4月23日 17:06 | Apr 23, 2024 | 来源：澎湃新闻").date == dt.date(2024, 4, 23)
+    byline = meta("July 14th, 2023 · Marcus Wei · Commentary · 3 Comments")
+    assert byline.byline_names == ["Marcus Wei"]
+    assert meta("Ends/Wednesday, May 15, 2024").date == dt.date(2024, 5, 15)
+    assert meta("Issued at HKT 16:30").time == dt.time(16, 30)
+    source = meta("Article Type: Release   Source: MOFCOM   2023-05-19 15:07")
+    assert (source.outlet, source.time) == ("MOFCOM", dt.time(15, 7))
+    assert meta("Editor: Zhang Jiaqi 丨CCTV.com").editors == ["Zhang Jiaqi"]
+    # Sentences stay sentences.
+    assert meta("On May 16, 2023 the court ruled against the company.") is None
