@@ -47,4 +47,12 @@ def test_reader_filters_searches_and_follows_a_speaker(chromium, archive, width)
     page.locator(".speaker-tag", has_text="Daren Tang").first.click()
     assert page.locator("h1").inner_text() == "Daren Tang"
     screenshot(page, f"reader-person-{width}")
+
+    # The statistics page charts a unit's figures over the years.
+    page.goto(f"{archive}/statistics/?unit=years")
+    chart = page.locator("svg[role=img]").first
+    assert chart.is_visible()
+    assert chart.locator("circle").count() >= 3
+    assert page.locator("table").first.is_visible()
+    screenshot(page, f"reader-statistics-{width}")
     page.close()

@@ -31,7 +31,8 @@ _FURNITURE_PATTERNS = (
     r"^PR/\d{4}/\d+$",  # WIPO press-release numbers
     r"^\(?(?:reporting|writing|additional reporting|editing) by\b.*\)?$",
     r"^\w[\w ]{0,30}\s+photo\s*[:：]\s*\S+$",  # "IPR Photo:VCG": a caption stub with credit
-    r"^(?:photo|image|picture|file photo)s?\s*[:：]\s*[\w /.-]{1,40}$",
+    r"^(?:photo|image|picture|file photo|credit|photo credit|image credit)s?\s*[:：]"
+    r"\s*[\w /.-]{1,40}$",
     r"^\[?(?:photo|image)\s*/\s*[\w .-]{1,40}\]?$",
     r"^(?:source|来源)\s*[:：]\s*$",
     r"^\d{1,2}\s*(?:min|minute)s?\s+read$",
@@ -56,6 +57,31 @@ _FURNITURE_PATTERNS = (
     r"\b(?:contact|submit|email us|send us)\b.*@[\w-]+\.[\w.]+",
     r"^(?:get|sign up for|subscribe to)\b.{0,40}\bnewsletters?\b.{0,20}$",
     r"^(?:\d+\s+)?(?:views?|comments?|likes?|shares?)$",
+    # press-release sign-offs and site footers
+    r"^N{4}$|^today['’]s press releases$",
+    r"^(?:department in charge|sponsored by|hosted by|organi[sz]ed by|maintained by)\s*[:：]",
+    r"^(?:address|postcode|zip code)\s*[:：]",
+    r"^(?:print|close|share|email|e-mail|top)(?:\s*[|/]\s*(?:print|close|share|email|e-mail|top))+$",
+    r"报料|爆料",
+    # tags, topics and follow prompts
+    r"^(?:key ?words?|tags?|topics?|published in|filed under)\s*[:：]",
+    r"^follow the topics in this article$|^reuse this content$|^explore more\s*[:：]",
+    r"^follow\b.{0,40}\bon\s+(?:twitter|x|facebook|linkedin|weibo|wechat|instagram)\b",
+    r"^(?:[•·*-]\s*)?(?:\[related\]|related(?: (?:stories|articles|news|reading))?\s*[:：])",
+    r"^[←→«»]|[←→«»]$",
+    # comments, sharing and likes (WordPress and the like)
+    r"^(?:share|like) this\s*[:：]|^leave a (?:reply|comment)\b|^posted in\b.{0,80}\|\s*tagged\b",
+    r"^comments (?:will be|are) moderated\b|^(?:please )?keep (?:your )?comments\b",
+    # subscription and newsletter prompts
+    r"\bclick here to subscribe\b|^enjoying this article\?|^by subscribing\b|^subscribe now\b",
+    r"\bquality journalism\b|\bsupport (?:our|independent) journalism\b",
+    r"\b(?:this|our) (?:weekly |daily )?newsletter\b|\bin your inbox\b|^get briefed\b",
+    r"^listen to this (?:story|article)\b|\bpodcasts on ios\b",
+    r"\bappeared in the\b.{0,60}\bprint edition\b",
+    # legal notices under law-firm alerts
+    r"\bfor (?:general )?informational purposes only\b|\bdoes not constitute legal advice\b",
+    r"^attorney advertising\b|\bprior results do not guarantee\b",
+    r"^by\s+[A-Z][\w'’ .-]{1,40}\s*\(\s*[\w.+-]+@[\w-]+\.[\w.]+\s*\)$",
 )
 
 
@@ -96,6 +122,8 @@ _FURNITURE_AT_START_RE, _FURNITURE_ANYWHERE_RE = _compile_furniture(_FURNITURE_P
 # lines always get the search (case folding there is more than str.lower).
 _FURNITURE_ANYWHERE_WORDS = (
     "cookie", "copyright", "all rights reserved", "icp", "hotline", "font", "app download", "@",
+    "journalism", "newsletter", "inbox", "podcasts", "print edition", "purposes only",
+    "legal advice", "prior results", "click here", "→", "»",
 )  # fmt: skip
 
 # Once one of these headings follows the story, the rest of the page is links, not the story.
@@ -112,7 +140,7 @@ END_OF_STORY_RE = re.compile(
 # A line that is only a photo credit: "IPR Photo:VCG", "Photo: Xinhua", "[Photo/VCG]",
 # "Photo: WIPO/Laurent Vaney".
 _CREDIT_LINE_RE = re.compile(
-    r"^(?:[\w ]{0,30}\s)?(?:photo|image|picture|file photo)s?\s*[:：/]\s*"
+    r"^(?:[\w ]{0,30}\s)?(?:photo|image|picture|file photo|credit)s?\s*[:：/]\s*"
     r"(?P<agency>[A-Z][\w .'-]{0,30}?)(?:\s*/\s*(?P<photographer>[A-Z][\w .'-]{2,40}))?\]?$"
     r"|^\[(?:photo|image)\s*/\s*(?P<agency2>[^\]]{1,40})\]$",
     re.IGNORECASE,
@@ -189,10 +217,12 @@ _BRACKET_CREDIT_RE = re.compile(
 # "... October 31, 2023. /Xinhua" or "... Photo: VCG" at the end of a caption
 _TRAILING_AGENCIES = (
     "Xinhua", "CFP", "IC", "VCG", "CGTN", "Reuters", "AFP", "AP", "CNS", "China Daily",
-    "Global Times", "IC Photo", "People's Daily", "CNSPHOTO", "Getty Images", "EPA",
+    "Global Times", "IC Photo", "People's Daily", "CNSPHOTO", "Getty Images", "EPA", "dpa",
+    "AFP via Getty Images", "Yonhap", "Kyodo", "Bloomberg", "Depositphotos", "Shutterstock",
 )  # fmt: skip
 _TRAILING_CREDIT_RE = re.compile(
-    r"\s*(?:/\s*|\b(?:Photo|Photograph|Image)\s*[:：]\s*)"
+    r"\s*(?:/\s*|\b(?:Photo|Photograph|Image)\s*[:：]\s*"
+    r"|\s[-–—|]\s*(?:(?:Copyright|©|Photo|Credit)\s*:?\s*)?)"
     rf"(?P<agency>{'|'.join(map(re.escape, _TRAILING_AGENCIES))})\s*$"
 )
 
@@ -217,10 +247,39 @@ def strip_photo_credits(paragraph: str) -> tuple[str, Credits]:
         _add(credits.photo_agencies, match.group("agency"))
         return ""
 
+    def take_chain(match: re.Match[str]) -> str:
+        parts = match.group("chain").split("/")
+        if not any(part.strip().lower() in _CHAIN_AGENCIES for part in parts):
+            return match.group()  # "(TCP/IP)", "(and/or)": not a credit
+        for part in parts:
+            part = part.strip()
+            if " " not in part:
+                _add(credits.photo_agencies, part)
+            elif _NAME_RE.fullmatch(part):
+                _add(credits.photographers, part)
+        return ""
+
     text = _PAREN_CREDIT_RE.sub(take_paren, paragraph)
+    if text.endswith(")"):
+        text = _CHAIN_CREDIT_RE.sub(take_chain, text)
     text = _BRACKET_CREDIT_RE.sub(take_bracket, text)
     text = _TRAILING_CREDIT_RE.sub(take_trailing, text)
     return text.strip(), credits
+
+
+_NAME_RE = re.compile(_NAME)
+# Picture agencies a slash-separated credit names ("picture-alliance/dpa", "Imago/Xinhua").
+_CHAIN_AGENCIES = frozenset(
+    agency.lower()
+    for agency in (
+        *_TRAILING_AGENCIES, "picture-alliance", "picture alliance", "imago", "anp", "getty",
+        "anadolu", "sipa", "nurphoto", "alamy", "zuma", "abaca", "newscom", "ap photo",
+    )
+)  # fmt: skip
+# "(picture-alliance/dpa/X. Lin)" closing a caption: agencies, then maybe the photographer.
+_CHAIN_CREDIT_RE = re.compile(
+    r"\s*\((?P<chain>[A-Za-z][\w.-]{1,30}(?:\s*/\s*[A-Za-z][\w.' -]{0,30}){0,2})\)$"
+)
 
 
 def _add(items: list[str], value: str | None) -> None:
@@ -229,10 +288,18 @@ def _add(items: list[str], value: str | None) -> None:
         items.append(value)
 
 
+def _chain_credit(paragraph: str) -> bool:
+    match = _CHAIN_CREDIT_RE.search(paragraph)
+    return bool(match) and any(
+        part.strip().lower() in _CHAIN_AGENCIES for part in match.group("chain").split("/")
+    )
+
+
 def has_photo_credit(paragraph: str) -> bool:
     # Each pattern needs its bracket, or an agency at the very end: cheap tests go first.
     return bool(
         ("(" in paragraph and _PAREN_CREDIT_RE.search(paragraph))
+        or (paragraph.endswith(")") and _chain_credit(paragraph))
         or ("[" in paragraph and _BRACKET_CREDIT_RE.search(paragraph))
         or (
             paragraph.rstrip().endswith(_TRAILING_AGENCIES)

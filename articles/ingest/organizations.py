@@ -202,6 +202,12 @@ _HEAD_KINDS = {
     "Pharmaceuticals": ORG_COMPANY,
     "Motors": ORG_COMPANY,
     "Industries": ORG_COMPANY,
+    "Insurance": ORG_COMPANY,
+    "Securities": ORG_COMPANY,
+    "Airlines": ORG_COMPANY,
+    "Service": ORG_GOVERNMENT,  # "Korea Customs Service", "Internal Revenue Service"
+    "Customs": ORG_GOVERNMENT,  # "Hong Kong Customs", "Shanghai Customs"
+    "Body": ORG_INTERNATIONAL,  # "Appellate Body", "Dispute Settlement Body"
     "Center": ORG_OTHER,
     "Centre": ORG_OTHER,
     "Minister": ORG_GOVERNMENT,
@@ -380,8 +386,31 @@ def _is_tail_word(token: _Token) -> bool:
     return _is_name_word(token) or (token.is_possessive and token.bare[:1].isupper())
 
 
+# An acronym after a hyphen: "the China-EU agreement" names the EU.
+_HYPHENED_ACRONYM_RE = re.compile(
+    r"(?<=[A-Za-z]-)(?:"
+    + trie_regex(sorted(form for form in _BY_FORM if form.isupper() and len(form) <= 6))
+    + r")(?![\w-])"
+)
+# "Lee and Li, Attorneys-at-Law": a firm's name with its joined words and legal style.
+_AT_LAW_RE = re.compile(
+    r"(?<![\w'’-])[A-Z][\w'’-]+(?: (?:and|&) [A-Z][\w'’-]+| [A-Z][\w'’-]+){0,4},? "
+    r"Attorneys[- ]at[- ]Law\b"
+)
+
+
 def _gazetteer_candidates(body: str) -> list[_Candidate]:
     candidates = []
+    if "-" in body:
+        for match in _HYPHENED_ACRONYM_RE.finditer(body):
+            entry = _BY_FORM[match.group()]
+            candidates.append(
+                _Candidate(match.start(), match.end(), entry.name, entry.acronym, entry.kind, True)
+            )
+    if "at-Law" in body or "at Law" in body:
+        for match in _AT_LAW_RE.finditer(body):
+            name = " ".join(match.group().split())
+            candidates.append(_Candidate(match.start(), match.end(), name, "", ORG_COMPANY, False))
     for match in _GAZETTEER_RE.finditer(body):
         entry = _BY_FORM[match.group()]
         name, kind = entry.name, entry.kind
@@ -489,6 +518,8 @@ def _expand_left(body: str, tokens: list[_Token], head: int) -> int | None:
         word = tokens[index].text
         if _is_name_word(tokens[index]):
             first = index
+        elif word == "An" and index > 0 and _joined(body, tokens[index - 1], tokens[index]):
+            pass  # "Ping An Insurance": a name word only between name words
         elif word in ("and", "&"):
             if index > 0 and tokens[index - 1].bare in _LEGAL_FORMS:
                 break  # "Apple Inc. and Xiaomi Corp." are two companies
@@ -769,7 +800,8 @@ def extract_organizations(body: str) -> list[OrganizationMention]:
 _CONTEXT_BEFORE_RE = re.compile(
     r"\b(?:law\s+firm|firm|maker|manufacturer|company|startup|start-up|platform|giant|developer|"
     r"supplier|retailer|operator|owner|rival|subsidiary|chipmaker|automaker|carmaker|producer|"
-    r"licensee|licensor|vendor|"
+    r"licensee|licensor|vendor|opponent|competitor|publishers?|insurer|"
+    r"(?:patent |trademark )?attorneys|solicitors|"
     # "a patent attorney at Deacons", "head of licensing at Nordlink"
     r"(?:partner|attorney|lawyer|counsel|solicitor|analyst|economist|engineer|executive|"
     r"licensing|officer|manager|consultant)\s+(?:at|with)|"
@@ -778,8 +810,9 @@ _CONTEXT_BEFORE_RE = re.compile(
 )
 # "Zhuoyi Mobile, a Shenzhen-based phone maker, said": the name comes before the comma.
 _CONTEXT_AFTER_RE = re.compile(
-    r",\s+an?\s+(?:[\w'’-]+\s+){0,3}?(?:company|firm|startup|start-up|maker|manufacturer|"
-    r"platform|developer|supplier|retailer|brand|chipmaker|automaker|carmaker|producer)"
+    r",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:company|firm|startup|start-up|maker|manufacturer|"
+    r"platform|developer|supplier|retailer|brand|chipmaker|automaker|carmaker|producer|"
+    r"pool|publisher|insurer|consortium)"
     r"(?=[,.;]|\s+(?:that|which|based|in|from|with|whose|known|specializing|founded|owned)\b)"
 )
 _NOT_COMPANY_WORDS = {
@@ -789,8 +822,30 @@ _NOT_COMPANY_WORDS = {
 _CITIES = _load_cities()
 
 
+# "published by Shueisha and Kodansha": one-word names only (two words read as a person).
+_PUBLISHED_BY_RE = re.compile(
+    r"\b(?:published|produced|developed|manufactured) by ([A-Z][\w'’-]+)"
+    r"(?: and ([A-Z][\w'’-]+))?(?=[,.;]|\s+[a-z])"
+)
+
+
 def _context_candidates(body: str) -> list[_Candidate]:
     candidates = []
+    for match in _PUBLISHED_BY_RE.finditer(body):
+        for group in (1, 2):
+            word = match.group(group)
+            if not word or word in _SURNAMES or word in _NOT_NAME_WORDS:
+                continue
+            if word in _NOT_COMPANY_WORDS or word in _CITIES or word in _COUNTRY_OF_WORD:
+                continue
+            start, end = match.span(group)
+            entry = _known_entry(word)
+            if entry is not None:
+                candidates.append(
+                    _Candidate(start, end, entry.name, entry.acronym, entry.kind, True)
+                )
+            else:
+                candidates.append(_Candidate(start, end, word, "", ORG_COMPANY, False))
     for match in _CONTEXT_BEFORE_RE.finditer(body):
         tokens = _tokens(body, match.end(), min(len(body), match.end() + 60))
         last = _company_run_end(body, tokens, 0)

@@ -193,7 +193,7 @@ FUNCTION_AND_SENTENCE_WORDS = word_set(
     moreover besides however meanwhile also furthermore additionally therefore thus still yet
     according first second third fourth fifth finally last next today yesterday tomorrow
     monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december jan feb mar apr jun jul aug sep sept
+    june july august september october november december feb mar apr jul aug sep sept
     oct nov dec mr mrs ms dr prof sir madam editor photo source updated published
     chinese american british french german japanese korean russian indian european african
     asian western eastern northern southern north south east west all both each every many
@@ -201,6 +201,11 @@ FUNCTION_AND_SENTENCE_WORDS = word_set(
     ip ipr ai r&d gdp ceo
     """
 )
+
+# Month abbreviations that are also given names ("Ma Jun", "Jan Kowalski"): a name token
+# unless a day number follows ("Jun 5").
+_MONTHS_AS_NAMES = frozenset({"jan", "jun"})
+_DAY_AFTER_RE = re.compile(r"\.?\s?\d")
 
 NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le"})
 
@@ -265,6 +270,10 @@ SPEECH_VERBS = (
     "believed",
     "wrote",
     "writes",
+    "estimates",
+    "estimated",
+    "reminds",
+    "reminded",
 )
 # Verbs as a character trie: the engine tries one branch per word start, not sixty. At any
 # offset at most one verb can end at a word boundary, so the order of alternatives is moot.
@@ -681,6 +690,9 @@ def _is_name_token(token: str) -> bool:
     )
 
 
+_HYPHENED_GIVEN_NAME_RE = re.compile(rf"[{_UPPER}][{_LOWER}]+-[{_LOWER}]+")
+
+
 def _name_tokens_at_end(tokens: list[str]) -> int:
     """How many tokens at the end of a capitalised run can be a name (0 if none)."""
     count = 0
@@ -690,6 +702,12 @@ def _name_tokens_at_end(tokens: list[str]) -> int:
         count += 1
     while count and tokens[len(tokens) - count].lower() in NAME_PARTICLES:
         count -= 1
+    if count == 1 and len(tokens) > 1 and _HYPHENED_GIVEN_NAME_RE.fullmatch(tokens[-1]):
+        # "Park Min-jung", "Hall Yu-ting": a hyphenated given name makes the word before it
+        # a surname even when it is also a common noun.
+        surname = tokens[-2]
+        if surname.lower() in ORG_AND_THING_WORDS and surname[:1].isupper():
+            count = 2
     return count
 
 
@@ -793,6 +811,8 @@ def _candidate_from_run(
     name = " ".join(name_tokens)
     start = run.end() - len(name)
     end = run.end()
+    if name_tokens[-1].lower() in _MONTHS_AS_NAMES and _DAY_AFTER_RE.match(body, end):
+        return None
     if _is_not_a_person(body, name, start, end, org_spans):
         return None
     if len(name_tokens) >= 3 and _PLACE_PREPOSITION_BEFORE_RE.search(

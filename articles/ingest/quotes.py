@@ -138,7 +138,9 @@ class _Attributor:
         index = bisect_left(self._ref_starts, self.paragraph_start)
         if index < len(self._refs) and self._refs[index].start < position:
             ref = self._refs[index]
-            if ref.form == "full" and ref.start - self.paragraph_start < 3:
+            if ref.form == "full" and _only_title_before(
+                self.body[self.paragraph_start : ref.start]
+            ):
                 return ref.person
         return None
 
@@ -221,12 +223,22 @@ class _Attributor:
             self.last_person = speaker.person
 
 
+# "Professor ", "Dr. ", "Vice Minister ": capitalised title words opening a paragraph.
+_TITLE_OPENING_RE = re.compile(r"(?:(?:[Tt]he )?[A-Z][a-z]+\.? ){0,3}")
+
+
+def _only_title_before(prefix: str) -> bool:
+    """Whether the paragraph opens with the person, a title aside ("Professor Han Lei")."""
+    return len(prefix) < 3 or (len(prefix) <= 40 and bool(_TITLE_OPENING_RE.fullmatch(prefix)))
+
+
 # "Li Xuemei (李雪梅)", "the Association (CSIA)": a bracketed gloss after a name.
 _GLOSS_AT_END_RE = re.compile(r"\s*\([^()\n]{1,40}\)$")
 _APPOSITIVE_COMMA_RE = re.compile(r",(?!\d{3})")
 _ORG_APPOSITIVE_RE = re.compile(r"^\s+(?:which|a|an|the|one\s+of)\b")
 _SPOKESPERSON_RE = re.compile(
-    r"(?:^|\s)(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:[A-Z][\w.&'’-]*\s+)*spokes(?:person|man|woman)"
+    r"(?:^|\s)(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:[A-Z][\w.&'’-]*\s+)*"
+    r"(?:spokes(?:person|man|woman)|official|(?:senior |unnamed )officials?)"
     r"(?:\s+(?:for|of|at|from)\s+(?P<org>.+))?$"
 )
 # Between "told" and what was told: "told IAM the rates were", "told reporters that".

@@ -1086,7 +1086,37 @@ def extract_statistics(body: str, published_year: int | None = None) -> list[Sta
             )
             earlier.append(statistic)
             statistics.append(statistic)
+    if "$" in body or "¥" in body:
+        _localize_currency_symbols(body, statistics)
     return statistics
+
+
+_BARE_DOLLAR_RE = re.compile(r"(?<![A-Za-z.$])\$")
+_HONG_KONG_RE = re.compile(r"\bHong Kong\b|\bHKSAR\b")
+_JAPAN_RE = re.compile(r"\bJapan(?:ese)?\b|\bTokyo\b|\bOsaka\b")
+# A story that writes the yuan as "RMB" or "CNY" may write "¥" for it too; one that spells
+# out "yuan" beside "¥" keeps the symbol for the yen.
+_YUAN_RE = re.compile(r"\bRMB\b|\brenminbi\b|\bCNY\b|元", re.IGNORECASE)
+
+
+def _localize_currency_symbols(body: str, statistics: list[Statistic]) -> None:
+    """A bare "$" in a Hong Kong story that never writes "HK$" or "US$" is the Hong Kong
+    dollar (government releases); "¥" in a Japanese story that never writes RMB or CNY is
+    the yen. Elsewhere "$" stays USD and "¥" CNY."""
+    hkd = (
+        "HK$" not in body
+        and "US$" not in body
+        and len(_HONG_KONG_RE.findall(body)) >= 2
+        and not re.search(r"\bUS dollars?\b|\bU\.S\. dollars?\b", body)
+    )
+    jpy = "¥" in body and len(_JAPAN_RE.findall(body)) >= 2 and not _YUAN_RE.search(body)
+    if not (hkd or jpy):
+        return
+    for statistic in statistics:
+        if hkd and statistic.unit == "USD" and _BARE_DOLLAR_RE.search(statistic.as_written):
+            statistic.unit = "HKD"
+        elif jpy and statistic.unit == "CNY" and "¥" in statistic.as_written:
+            statistic.unit = "JPY"
 
 
 def _restated(earlier: list[Statistic], year: int | None) -> bool:

@@ -70,3 +70,72 @@ def test_a_headline_about_copyright_is_not_a_copyright_line():
     assert read_meta_line("Copyright registrations in China rise 20 percent") is None
     assert is_furniture("Copyright © 2024 CGTN. All rights reserved.")
     assert read_meta_line("© 2020 The Associated Press").outlet == "The Associated Press"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "NNNN",
+        "Today's Press Releases",
+        "Keywords: trademarks, customs, e-commerce",
+        "TAGS: patents, courts",
+        "Follow Harbour Daily on Twitter | LinkedIn | Facebook",
+        "Follow the topics in this article",
+        "Reuse this content",
+        "Explore more: Asia | Business",
+        "• Related: Court fines copycat tea brand",
+        "[Related] Patent filings rise for third year",
+        "Share this: Twitter | Facebook | Email",
+        "Like this: Loading...",
+        "Leave a Reply",
+        "Posted in Analysis | Tagged trademarks, courts",
+        "← Previous post: Notes on the new trademark rules",
+        "Comments will be moderated. Please stay on topic.",
+        "Enjoying this story? Click here to subscribe for full access.",
+        "By subscribing, you help us keep reporting.",
+        "Quality journalism costs money; support our work.",
+        "Our editor picks the week's best stories in this weekly newsletter.",
+        "Morning Brief: the day's top stories, in your inbox.",
+        "Listen to this article. More audio on our app.",
+        "This article appeared in the Asia section of the print edition under the headline "
+        '"Copycats"',
+        "This update is for informational purposes only and does not constitute legal advice.",
+        "Attorney Advertising.",
+        "By Lee Soo-min (soomin@example-news.com)",
+        "Department in charge: General Office of the Bureau of Trade",
+        "Address: 12 Harbour Road, Wan Chai",
+        "Print | Close",
+        "Credit: Stockimages",
+        "新闻报料：010-12345678",
+    ],
+)
+def test_more_page_furniture(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The newsletter publisher said its subscribers rose 8% last year.",
+        "Related research shows patent quality has improved.",
+        "Customs officers seized 3,000 fake handbags at the border.",
+    ],
+)
+def test_story_lines_are_not_new_furniture(line):
+    assert not is_furniture(line)
+
+
+def test_slash_credit_chain_and_dash_credit_at_end_of_caption():
+    text, found = strip_photo_credits("Workers assemble phones in Suzhou (picture-alliance/dpa)")
+    assert text == "Workers assemble phones in Suzhou"
+    assert found.photo_agencies == ["picture-alliance", "dpa"]
+    text, found = strip_photo_credits("Fake watches on display in Rotterdam. - Copyright AFP")
+    assert text == "Fake watches on display in Rotterdam."
+    assert found.photo_agencies == ["AFP"]
+    text, found = strip_photo_credits("A minister speaks in Seoul. (Yonhap)")
+    assert found.photo_agencies == ["Yonhap"]
+
+
+def test_slashes_in_brackets_that_are_no_credit_stay():
+    for caption in ("The new TCP/IP stack (TCP/IP)", "Fines for sellers (and/or)"):
+        assert strip_photo_credits(caption) == (caption, strip_photo_credits("")[1])

@@ -417,3 +417,35 @@ def test_department_variants_are_one_organization() -> None:
 def test_transcript_labels_in_capitals_name_organizations() -> None:
     body = "WU HAO, RESEARCHER, PEKING UNIVERSITY: Courts have become faster and more consistent."
     assert names(body) == ["Peking University"]
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("The fine was set by Northgate, the UK-based licensing pool, last year.", "Northgate"),
+        ("The court fined the phone maker's opponent Veltrix for its suit.", "Veltrix"),
+        ("The comics are published by Hoshisha and Marunami, the group said.", "Marunami"),
+        ("The comics are published by Hoshisha and Marunami, the group said.", "Hoshisha"),
+        ("said a partner at patent attorneys Hale & Burr in London.", "Hale & Burr"),
+        ("Fakes were shown at the Malaysia Customs Service headquarters.", None),
+        ("followed by Tai Ping Insurance with 1,200 filings.", "Tai Ping Insurance"),
+        ("a partner at Chen and Wu, Attorneys-at-Law in Taipei.", "Chen and Wu, Attorneys-at-Law"),
+        ("An appeal would stall at the WTO's Appellate Body this year.", "Appellate Body"),
+        ("Shenzhen Customs seized 20,000 fake earphones.", "Shenzhen Customs"),
+    ],
+)
+def test_names_from_new_heads_and_contexts(body, name):
+    names = [org.name for org in extract_organizations(body)]
+    if name is None:
+        assert "Malaysia Customs Service" in names
+    else:
+        assert name in names
+
+
+def test_acronym_after_a_hyphen_names_the_organization():
+    names = [org.name for org in extract_organizations("Talks on the China-EU deal resumed.")]
+    assert "European Union" in names
+
+
+def test_published_by_a_person_is_no_company():
+    assert extract_organizations("The essay was published by John Harper and edited.") == []

@@ -316,3 +316,17 @@ def test_transcript_label_in_capitals_is_a_person_in_title_case():
     body = "WU HAO, RESEARCHER, PEKING UNIVERSITY: Courts have become faster and more consistent."
     people = people_by_name(body)
     assert people["Wu Hao"].role == "Researcher"
+
+
+def test_month_abbreviation_is_a_given_name_unless_a_day_follows():
+    people = people_by_name('"Courts have changed," says Zhao Jun, a former judge in Wuhan.')
+    assert "Zhao Jun" in people
+    assert "Zhao Jun" not in people_by_name("The Hangzhou Jun 5 hearing drew crowds.")
+
+
+def test_korean_surname_that_is_also_a_noun_before_a_hyphenated_given_name():
+    people = people_by_name(
+        '"Fakes come back within days," said Park Seo-yeon, head of legal affairs at a '
+        "cosmetics group."
+    )
+    assert "Park Seo-yeon" in people

@@ -384,3 +384,26 @@ def test_pronoun_after_a_new_paragraph_subject():
     )
     quotes = quotes_of(body)
     assert speakers(quotes)[-1] == "Cao Lin"
+
+
+def test_pronoun_after_a_paragraph_opening_with_a_titled_name():
+    body = (
+        '"We want patents to earn money," said Qian Bo, director of the technology office.\n\n'
+        "Professor Tang Wei of the School of Chemistry, whose lab sold two patents, said the "
+        'support mattered. "Scientists can invent. Selling is harder for us," he said.'
+    )
+    persons = extract_people(body, [])
+    quotes = extract_quotes(body, persons, [])
+    direct = [q for q in quotes if q.direct and q.text.startswith("Scientists")]
+    assert [q.speaker for q in direct] == ["Tang Wei"]
+
+
+def test_estimates_and_an_official_of_an_organization_speak_for_it():
+    body = (
+        "The World Intellectual Property Organization (WIPO) estimates that filings will grow "
+        "this year. An official of the WIPO said in an interview that the trend was clear."
+    )
+    quotes = extract_quotes(body, [], [WIPO])
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [
+        ("World Intellectual Property Organization", SPEAKER_ORGANIZATION)
+    ] * 2

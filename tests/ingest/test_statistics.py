@@ -444,3 +444,29 @@ def test_throughput():
 )
 def test_holdout_style_figures(body, expected):
     assert units(extract_statistics(body)) == expected
+
+
+def test_bare_dollar_in_a_hong_kong_release_is_hkd():
+    body = (
+        "Hong Kong officers seized fake watches worth about $3 million. The Hong Kong court "
+        "can impose a fine of $200,000."
+    )
+    assert {s.unit for s in extract_statistics(body)} == {"HKD"}
+
+
+def test_bare_dollar_stays_usd_when_us_dollars_are_written():
+    body = "Hong Kong firms paid US$5 million; a Hong Kong fund raised $2 million."
+    assert {s.unit for s in extract_statistics(body)} == {"USD"}
+
+
+def test_yen_symbol_in_a_japanese_story():
+    body = (
+        "Japanese publishers lost about ¥30 billion to piracy, a Tokyo group said. Police "
+        "froze 2 million yuan in income."
+    )
+    units = [s.unit for s in extract_statistics(body)]
+    assert units[0] == "JPY" and "CNY" in units
+
+
+def test_yen_symbol_elsewhere_is_the_yuan():
+    assert extract_statistics("Sales reached ¥5 billion in Shenzhen.")[0].unit == "CNY"
