@@ -388,7 +388,7 @@ def _is_tail_word(token: _Token) -> bool:
 
 # An acronym after a hyphen: "the China-EU agreement" names the EU.
 _HYPHENED_ACRONYM_RE = re.compile(
-    r"(?<=[A-Za-z]-)(?:"
+    r"-(?P<acronym>"
     + trie_regex(sorted(form for form in _BY_FORM if form.isupper() and len(form) <= 6))
     + r")(?![\w-])"
 )
@@ -403,10 +403,11 @@ def _gazetteer_candidates(body: str) -> list[_Candidate]:
     candidates = []
     if "-" in body:
         for match in _HYPHENED_ACRONYM_RE.finditer(body):
-            entry = _BY_FORM[match.group()]
-            candidates.append(
-                _Candidate(match.start(), match.end(), entry.name, entry.acronym, entry.kind, True)
-            )
+            if not body[match.start() - 1 : match.start()].isalpha():
+                continue
+            entry = _BY_FORM[match.group("acronym")]
+            start, end = match.span("acronym")
+            candidates.append(_Candidate(start, end, entry.name, entry.acronym, entry.kind, True))
     if "at-Law" in body or "at Law" in body:
         for match in _AT_LAW_RE.finditer(body):
             name = " ".join(match.group().split())
@@ -801,7 +802,7 @@ _CONTEXT_BEFORE_RE = re.compile(
     r"\b(?:law\s+firm|firm|maker|manufacturer|company|startup|start-up|platform|giant|developer|"
     r"supplier|retailer|operator|owner|rival|subsidiary|chipmaker|automaker|carmaker|producer|"
     r"licensee|licensor|vendor|opponent|competitor|publishers?|insurer|"
-    r"(?:patent |trademark )?attorneys|solicitors|"
+    r"attorneys|solicitors|"
     # "a patent attorney at Deacons", "head of licensing at Nordlink"
     r"(?:partner|attorney|lawyer|counsel|solicitor|analyst|economist|engineer|executive|"
     r"licensing|officer|manager|consultant)\s+(?:at|with)|"
@@ -824,7 +825,7 @@ _CITIES = _load_cities()
 
 # "published by Shueisha and Kodansha": one-word names only (two words read as a person).
 _PUBLISHED_BY_RE = re.compile(
-    r"\b(?:published|produced|developed|manufactured) by ([A-Z][\w'’-]+)"
+    r"(?:published|produced|developed|manufactured) by ([A-Z][\w'’-]+)"
     r"(?: and ([A-Z][\w'’-]+))?(?=[,.;]|\s+[a-z])"
 )
 
