@@ -11,15 +11,11 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import ValidationError
 from django.db.models import (
     Count,
-    IntegerField,
     JSONField,
-    OuterRef,
     QuerySet,
-    Subquery,
     TextField,
     URLField,
 )
-from django.db.models.functions import Coalesce
 from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -38,20 +34,7 @@ from articles.models import (
     Statistic,
     Topic,
 )
-
-
-def count_of(model, link: str) -> Coalesce:
-    """How many `model` rows point at each row through `link`: a correlated subquery, so
-    several counts on one changelist do not multiply each other's joins."""
-    rows = (
-        model.objects.filter(**{link: OuterRef("pk")})
-        .order_by()
-        .values(link)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
-
+from articles.querysets import count_of
 
 # --- forms ------------------------------------------------------------------------------------
 
@@ -356,9 +339,9 @@ class ArticleAdmin(CuratedFieldsAdmin):
             super()
             .get_queryset(request)
             .annotate(
-                people_count=count_of(PersonMention, "article"),
-                quote_count=count_of(Quote, "article"),
-                statistic_count=count_of(Statistic, "article"),
+                people_count=count_of(PersonMention.objects.all(), "article"),
+                quote_count=count_of(Quote.objects.all(), "article"),
+                statistic_count=count_of(Statistic.objects.all(), "article"),
             )
         )
 
@@ -434,8 +417,8 @@ class PersonAdmin(MergeAdmin):
             super()
             .get_queryset(request)
             .annotate(
-                article_count=count_of(PersonMention, "person"),
-                quote_count=count_of(Quote, "person"),
+                article_count=count_of(PersonMention.objects.all(), "person"),
+                quote_count=count_of(Quote.objects.all(), "person"),
             )
         )
 
@@ -472,8 +455,8 @@ class OrganizationAdmin(MergeAdmin):
             super()
             .get_queryset(request)
             .annotate(
-                article_count=count_of(OrganizationMention, "organization"),
-                quote_count=count_of(Quote, "organization"),
+                article_count=count_of(OrganizationMention.objects.all(), "organization"),
+                quote_count=count_of(Quote.objects.all(), "organization"),
             )
         )
 
@@ -492,7 +475,11 @@ class TopicAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "description", "terms"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=count_of(ArticleTopic, "topic"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(article_count=count_of(ArticleTopic.objects.all(), "topic"))
+        )
 
     def get_readonly_fields(self, request, obj=None):
         return ["slug"] if obj is not None else []

@@ -4,8 +4,7 @@ Articles, people, organizations and topics are addressed by slug; quotes and sta
 Every list runs a constant number of queries whatever the page size.
 """
 
-from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import F
 from rest_framework import viewsets
 
 from articles.api import filters, serializers
@@ -25,19 +24,8 @@ from articles.models import (
     Statistic,
     Topic,
 )
+from articles.querysets import count_of
 from articles.views.data import article_prefetches
-
-
-def count_of(rows: QuerySet, field: str) -> Coalesce:
-    """A correlated COUNT subquery: no join, so two counts never multiply each other."""
-    counted = (
-        rows.filter(**{field: OuterRef("pk")})
-        .order_by()
-        .values(field)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 class BySlugViewSet(viewsets.ReadOnlyModelViewSet):

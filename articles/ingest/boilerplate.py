@@ -62,25 +62,18 @@ _FURNITURE_PATTERNS = (
     r"^(?:department in charge|sponsored by|hosted by|organi[sz]ed by|maintained by)\s*[:：]",
     r"^(?:address|postcode|zip code)\s*[:：]",
     r"^(?:print|close|share|email|e-mail|top)(?:\s*[|/]\s*(?:print|close|share|email|e-mail|top))+$",
-    r"报料|爆料",
     # tags, topics and follow prompts
     r"^(?:key ?words?|tags?|topics?|published in|filed under)\s*[:：]",
     r"^follow the topics in this article$|^reuse this content$|^explore more\s*[:：]",
     r"^follow\b.{0,40}\bon\s+(?:twitter|x|facebook|linkedin|weibo|wechat|instagram)\b",
     r"^(?:[•·*-]\s*)?(?:\[related\]|related(?: (?:stories|articles|news|reading))?\s*[:：])",
-    r"^[←→«»]|[←→«»]$",
+    r"^[←→«»]",
     # comments, sharing and likes (WordPress and the like)
     r"^(?:share|like) this\s*[:：]|^leave a (?:reply|comment)\b|^posted in\b.{0,80}\|\s*tagged\b",
     r"^comments (?:will be|are) moderated\b|^(?:please )?keep (?:your )?comments\b",
-    # subscription and newsletter prompts
-    r"\bclick here to subscribe\b|^enjoying this article\?|^by subscribing\b|^subscribe now\b",
-    r"\bquality journalism\b|\bsupport (?:our|independent) journalism\b",
-    r"\b(?:this|our) (?:weekly |daily )?newsletter\b|\bin your inbox\b|^get briefed\b",
-    r"^listen to this (?:story|article)\b|\bpodcasts on ios\b",
-    r"\bappeared in the\b.{0,60}\bprint edition\b",
-    # legal notices under law-firm alerts
-    r"\bfor (?:general )?informational purposes only\b|\bdoes not constitute legal advice\b",
-    r"^attorney advertising\b|\bprior results do not guarantee\b",
+    # subscription prompts, legal notices under law-firm alerts, e-mailed bylines
+    r"^enjoying this article\?|^by subscribing\b|^subscribe now\b|^get briefed\b",
+    r"^listen to this (?:story|article)\b|^attorney advertising\b",
     r"^by\s+[A-Z][\w'’ .-]{1,40}\s*\(\s*[\w.+-]+@[\w-]+\.[\w.]+\s*\)$",
 )
 
@@ -122,8 +115,24 @@ _FURNITURE_AT_START_RE, _FURNITURE_ANYWHERE_RE = _compile_furniture(_FURNITURE_P
 # lines always get the search (case folding there is more than str.lower).
 _FURNITURE_ANYWHERE_WORDS = (
     "cookie", "copyright", "all rights reserved", "icp", "hotline", "font", "app download", "@",
+)  # fmt: skip
+
+# Prompts and notices recognised by a phrase anywhere in the line: searched only when the
+# line (lowercased) holds one of the phrases' key words, non-ASCII lines included.
+_PROMPT_PATTERNS = (
+    r"\bclick here to subscribe\b",
+    r"\bquality journalism\b|\bsupport (?:our|independent) journalism\b",
+    r"\b(?:this|our) (?:weekly |daily )?newsletter\b|\bin your inbox\b|\bpodcasts on ios\b",
+    r"\bappeared in the\b.{0,60}\bprint edition\b",
+    r"\bfor (?:general )?informational purposes only\b|\bdoes not constitute legal advice\b",
+    r"\bprior results do not guarantee\b",
+    r"报料|爆料",  # a Chinese site's tip line
+    r"[←→«»]$",  # "Next post →"
+)
+_PROMPT_RE = re.compile("|".join(_PROMPT_PATTERNS), re.IGNORECASE)
+_PROMPT_WORDS = (
     "journalism", "newsletter", "inbox", "podcasts", "print edition", "purposes only",
-    "legal advice", "prior results", "click here", "→", "»",
+    "legal advice", "prior results", "click here", "报料", "爆料", "←", "→", "«", "»",
 )  # fmt: skip
 
 # Once one of these headings follows the story, the rest of the page is links, not the story.
@@ -179,8 +188,14 @@ def is_furniture(line: str) -> bool:
     return (
         bool(_FURNITURE_AT_START_RE.match(stripped))
         or (_may_be_furniture_anywhere(stripped) and bool(_FURNITURE_ANYWHERE_RE.search(stripped)))
+        or _is_prompt(stripped)
         or is_navigation(stripped)
     )
+
+
+def _is_prompt(line: str) -> bool:
+    lowered = line.lower()
+    return any(word in lowered for word in _PROMPT_WORDS) and bool(_PROMPT_RE.search(line))
 
 
 def _may_be_furniture_anywhere(line: str) -> bool:

@@ -76,7 +76,7 @@ TITLE_CORES = word_set(
     photographer examiner scholar lecturer principal president-elect king queen prince
     chairman-elect minister-counselor vice-governor vice-mayor party-secretary commander
     designer farmer entrepreneur student teacher worker resident owner artist writer inventor
-    developer graduate
+    developer graduate agent counsel
     """
 )
 
@@ -623,8 +623,19 @@ def _parse_prefix_role(tokens: Sequence[str], orgs: OrgIndex) -> _RoleParse:
     return _RoleParse(role, canonical_affiliation(affiliation, orgs))
 
 
+_ROLE_NOW_RE = re.compile(r"\bwho (?:is|was) now (?:a|an|the)\s+(.+)$")
+# "of the IP team", "of the licensing unit": the unit a head leads belongs to the role.
+_HEAD_OF_UNIT_RE = re.compile(
+    r"of (?:the |its |their )?((?:[\w&-]+ ){0,2}(?:team|unit|division|section|practice|desk))"
+    r"\b ?(.*)$"
+)
+
+
 def _parse_appositive(phrase: str, orgs: OrgIndex) -> _RoleParse | None:
     """', a spokesperson from the ministry' -> Spokesperson / the ministry's canonical name."""
+    now = _ROLE_NOW_RE.search(phrase)
+    if now:
+        phrase = now.group(1)  # "a former judge who is now a partner at X": the role now
     phrase = _APPOSITIVE_ARTICLE_RE.sub("", phrase.strip())
     tokens = phrase.split()
     if not tokens or SPEECH_VERB_RE.search(phrase):
@@ -652,6 +663,11 @@ def _parse_appositive(phrase: str, orgs: OrgIndex) -> _RoleParse | None:
     if affiliation_words and all(w in _SUBJECT_ACRONYMS for w in affiliation_words):
         affiliation_words = []  # "an IP partner" is a partner
     role = title_case_role(" ".join(role_words + list(tokens[start:end])))
+    if role == "Head":
+        unit = _HEAD_OF_UNIT_RE.match(" ".join(tokens[end:]))
+        if unit:  # "head of the IP team at X"
+            role = title_case_role(f"head of {unit.group(1)}")
+            tokens = [*tokens[:end], *unit.group(2).split()]
     affiliation = " ".join(affiliation_words)
     rest = tokens[end:]
     if not affiliation and rest and rest[0].lower() in _PREPOSITIONS:

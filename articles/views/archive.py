@@ -19,11 +19,11 @@ from articles.models import (
     Quote,
     Topic,
 )
+from articles.querysets import article_list_queryset
 from articles.rendering import marked_paragraphs
 from articles.search import attach_snippets
 from articles.views.data import ArticleDataFormatsMixin
 from articles.views.entities import timeline_chart
-from articles.views.querysets import article_list_queryset
 
 LIST_PAGE_SIZE = 20
 

@@ -6,8 +6,8 @@ Every other block is one aggregate query, whatever the number of articles.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, IntegerField, Max, Min, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear, Substr, Upper
+from django.db.models import Count, F, Max, Min, QuerySet
+from django.db.models.functions import ExtractMonth, ExtractYear, Substr, Upper
 from django.views.generic import ListView
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
@@ -32,24 +32,12 @@ from articles.models import (
     Quote,
     Topic,
 )
+from articles.querysets import article_list_queryset, count_of
 from articles.views.mixins import InvalidFilterIs400Mixin, LastPageMixin
-from articles.views.querysets import article_list_queryset
 
 ENTITY_PAGE_SIZE = 20
 INDEX_PAGE_SIZE = 50
 ALONGSIDE_SIZE = 10
-
-
-def count_of(rows: QuerySet, field: str) -> Coalesce:
-    """A correlated COUNT subquery: no join, so several counts never multiply each other."""
-    counted = (
-        rows.filter(**{field: OuterRef("pk")})
-        .order_by()
-        .values(field)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def timeline_chart(articles: QuerySet, subject: str):

@@ -330,3 +330,14 @@ def test_korean_surname_that_is_also_a_noun_before_a_hyphenated_given_name():
         "cosmetics group."
     )
     assert "Park Seo-yeon" in people
+
+
+def test_role_now_and_head_of_a_unit():
+    people = people_by_name(
+        '"Courts have changed," says Gao Ming, a former judge who is now a partner at a '
+        'law firm. "We act fast," said Kim Ha-eun, head of the legal team at a food group.'
+    )
+    assert people["Gao Ming"].role == "Partner"
+    assert people["Kim Ha-eun"].role == "Head of Legal Team"
+    agent = people_by_name("“Filings are up,” says Luo Ping, a patent agent in Xiamen.")
+    assert agent["Luo Ping"].role == "Patent Agent"
