@@ -369,3 +369,15 @@ def test_mixin_gives_any_list_view_json_and_csv(rf, seeded, django_assert_max_nu
         rows = csv_rows(view(rf.get("/quotes/?format=csv")))
     assert len(rows) == Quote.objects.count()
     assert view(rf.get("/quotes/?format=pdf")).status_code == 400
+
+
+@pytest.mark.parametrize("path", ["/people/", "/organizations/", "/topics/", "/statistics/"])
+def test_index_pages_offer_json_and_csv_of_their_rows(client, seeded, path):
+    html = client.get(path + "?sort=name" if path != "/statistics/" else path).content.decode()
+    assert "format=json" in html and "format=csv" in html
+    data = client.get(path, {"format": "json"})
+    assert data.status_code == 200
+    assert data.json()["count"] == len(data.json()["results"]) or data.json()["next"]
+    rows = csv_rows(client.get(path, {"format": "csv"}))
+    assert len(rows) == data.json()["count"]
+    assert client.get(path, {"format": "xml"}).status_code == 400

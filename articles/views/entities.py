@@ -33,6 +33,7 @@ from articles.models import (
     Topic,
 )
 from articles.querysets import article_list_queryset, count_of
+from articles.views.data import DataFormatsMixin
 from articles.views.mixins import InvalidFilterIs400Mixin, LastPageMixin
 
 ENTITY_PAGE_SIZE = 20
@@ -203,7 +204,7 @@ class TopicDetailView(EntityDetailView):
         return context
 
 
-class EntityIndexView(InvalidFilterIs400Mixin, LastPageMixin, FilterView):
+class EntityIndexView(DataFormatsMixin, InvalidFilterIs400Mixin, LastPageMixin, FilterView):
     """An A-Z index with counts; `sort`, `letter` and `q` come from the FilterSet."""
 
     paginate_by = INDEX_PAGE_SIZE

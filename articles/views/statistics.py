@@ -12,6 +12,7 @@ from articles.charts import Dot, dot_chart
 from articles.facets import toggle_url, with_param
 from articles.filters import STATISTIC_SORT_DEFAULT, StatisticFilter
 from articles.models import Statistic
+from articles.views.data import DataFormatsMixin
 from articles.views.mixins import InvalidFilterIs400Mixin, LastPageMixin
 
 STATISTIC_PAGE_SIZE = 50
@@ -29,7 +30,7 @@ FILTER_TITLES = {
 SORTABLE_COLUMNS = {"value": "-value", "year": "-year", "date": "-date"}  # first click
 
 
-class StatisticListView(InvalidFilterIs400Mixin, LastPageMixin, FilterView):
+class StatisticListView(DataFormatsMixin, InvalidFilterIs400Mixin, LastPageMixin, FilterView):
     filterset_class = StatisticFilter
     template_name = "articles/statistic_list.html"
     paginate_by = STATISTIC_PAGE_SIZE
