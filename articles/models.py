@@ -265,6 +265,10 @@ class Quote(ExtractedRow):
     def __str__(self) -> str:
         return f"{self.speaker}: {self.text[:60]}"
 
+    def get_absolute_url(self) -> str:
+        """The quote where it stands, marked in its article's text."""
+        return f"{self.article.get_absolute_url()}#quote-{self.pk}"
+
     @property
     def speaker(self) -> Person | Organization | None:
         return self.person or self.organization

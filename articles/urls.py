@@ -1,11 +1,12 @@
 from django.urls import path, re_path
 
 from articles import feeds
-from articles.views import archive, data, entities, statistics
+from articles.views import archive, data, entities, quotes, statistics
 
 app_name = "articles"
 
 urlpatterns = [
+    path("quotes/", quotes.QuoteListView.as_view(), name="quote-list"),
     path("", archive.HomeView.as_view(), name="home"),
     path("articles/", archive.ArticleListView.as_view(), name="article-list"),
     path("articles/<slug:slug>/", archive.ArticleDetailView.as_view(), name="article-detail"),

@@ -20,6 +20,7 @@ PAGES = [
     "/organizations/world-intellectual-property-organization/",
     "/topics/",
     "/statistics/",
+    "/quotes/",
 ]
 
 

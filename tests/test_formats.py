@@ -381,3 +381,16 @@ def test_index_pages_offer_json_and_csv_of_their_rows(client, seeded, path):
     rows = csv_rows(client.get(path, {"format": "csv"}))
     assert len(rows) == data.json()["count"]
     assert client.get(path, {"format": "xml"}).status_code == 400
+
+
+def test_quote_list_html_json_and_csv_agree(client, seeded):
+    html = client.get("/quotes/", {"speaker": "li-qiang"})
+    assert html.status_code == 200
+    listed = list(html.context["object_list"])
+    assert listed and all(quote.person.slug == "li-qiang" for quote in listed)
+    assert f'href="{listed[0].get_absolute_url()}"' in html.content.decode()
+    data = client.get("/quotes/", {"speaker": "li-qiang", "format": "json"}).json()
+    assert data["count"] == html.context["paginator"].count
+    rows = csv_rows(client.get("/quotes/", {"speaker": "li-qiang", "format": "csv"}))
+    assert len(rows) == data["count"]
+    assert client.get("/quotes/", {"direct": "maybe"}).status_code == 400
