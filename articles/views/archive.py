@@ -24,6 +24,7 @@ from articles.rendering import marked_paragraphs
 from articles.search import attach_snippets
 from articles.views.data import ArticleDataFormatsMixin
 from articles.views.entities import timeline_chart
+from articles.views.mixins import InvalidFilterIs400Mixin, LastPageMixin
 
 LIST_PAGE_SIZE = 20
 
@@ -56,19 +57,13 @@ class HomeView(TemplateView):
         return context
 
 
-class ArticleListView(ArticleDataFormatsMixin, FilterView):
+class ArticleListView(ArticleDataFormatsMixin, InvalidFilterIs400Mixin, LastPageMixin, FilterView):
     filterset_class = ArticleFilter
     template_name = "articles/article_list.html"
     paginate_by = LIST_PAGE_SIZE
 
     def get_queryset(self):
         return article_list_queryset()
-
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        if self.filterset.is_bound and not self.filterset.is_valid():
-            response.status_code = 400
-        return response
 
     def _facets(self):
         filters = {
@@ -90,18 +85,9 @@ class ArticleListView(ArticleDataFormatsMixin, FilterView):
             cache_key=cache_key,
         )
 
-    def paginate_queryset(self, queryset, page_size):
-        # An out-of-range page shows the last page instead of a 404 page of nothing.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get("page"))
-        return paginator, page, page.object_list, page.has_other_pages()
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["query_without_page"] = query.urlencode()
-        valid = not self.filterset.is_bound or self.filterset.is_valid()
+        valid = self.filters_valid
         context["facets"] = self._facets() if valid else []
         context["chips"] = active_chips(self.request.GET, context["facets"])
         searching = (
