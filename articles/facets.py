@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db.models import Count, QuerySet
-from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 
 from articles.models import ArticleTopic, OrganizationMention, PersonMention, Quote
+from articles.querysets import year_of
 
 FACET_SIZE = 10
 
@@ -86,7 +86,7 @@ def facet_counts(results: QuerySet, whole_archive: bool) -> dict[str, list[tuple
 
     years = (
         results.order_by()
-        .annotate(y=ExtractYear("published"))
+        .annotate(y=year_of("published"))
         .values("y")
         .annotate(n=Count("pk"))
         .order_by("-y")

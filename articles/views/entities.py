@@ -7,7 +7,7 @@ Every other block is one aggregate query, whatever the number of articles.
 
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Max, Min, QuerySet
-from django.db.models.functions import ExtractMonth, ExtractYear, Substr, Upper
+from django.db.models.functions import Substr, Upper
 from django.views.generic import ListView
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
@@ -32,7 +32,7 @@ from articles.models import (
     Quote,
     Topic,
 )
-from articles.querysets import article_list_queryset, count_of
+from articles.querysets import article_list_queryset, count_of, month_of, year_of
 from articles.views.data import DataFormatsMixin
 from articles.views.mixins import InvalidFilterIs400Mixin, LastPageMixin
 
@@ -46,7 +46,7 @@ def timeline_chart(articles: QuerySet, subject: str):
     rows = (
         articles.order_by()
         .filter(published__isnull=False)
-        .annotate(year=ExtractYear("published"), month=ExtractMonth("published"))
+        .annotate(year=year_of("published"), month=month_of("published"))
         .values_list("year", "month")
         .annotate(n=Count("pk"))
     )
