@@ -12,8 +12,16 @@ from django.core.cache import cache
 from django.db.models import Count, QuerySet
 from django.http import QueryDict
 
-from articles.models import ArticleTopic, OrganizationMention, PersonMention, Quote
-from articles.querysets import year_of
+from articles.models import (
+    ArticleTopic,
+    Organization,
+    OrganizationMention,
+    Person,
+    PersonMention,
+    Quote,
+    Topic,
+)
+from articles.querysets import QueryTimeout, time_limit, year_of
 
 FACET_SIZE = 10
 
@@ -32,6 +40,7 @@ class Facet:
     param: str
     title: str
     values: list[FacetValue] = field(default_factory=list)
+    counted: bool = True  # False when the counting ran out of time
 
 
 @dataclass
@@ -74,15 +83,16 @@ FACETS = [
     ("outlet", "Outlets"),
 ]
 FACET_CACHE_SECONDS = 600
+FACET_TIME_BUDGET_MS = 250
 
 
 def facet_counts(results: QuerySet, whole_archive: bool) -> dict[str, list[tuple[str, str, int]]]:
-    """(value, label, count) rows per facet. Over the whole archive the mention tables are
-    grouped directly, without the `article IN (every article)` that a filter needs."""
+    """(value, label, count) rows per facet. Over the whole archive, the counts kept on the
+    entity rows; for a filtered selection, the mention rows of its articles, grouped."""
     ids = results.order_by().values("pk")
 
     def within(rows: QuerySet) -> QuerySet:
-        return rows if whole_archive else rows.filter(article__in=ids)
+        return rows.filter(article__in=ids)
 
     years = (
         results.order_by()
@@ -97,18 +107,39 @@ def facet_counts(results: QuerySet, whole_archive: bool) -> dict[str, list[tuple
         .annotate(n=Count("pk"))
         .order_by("-n", "outlet__name")[:FACET_SIZE]
     )
-    return {
-        "year": _grouped(years, "y", "y"),
+    if whole_archive:
+        return {
+            "year": _grouped(years, "y", "y"),
+            "speaker": _kept_counts(Person, "quoted_in"),
+            "person": _kept_counts(Person, "mentioned_in"),
+            "organization": _kept_counts(Organization, "mentioned_in"),
+            "topic": _kept_counts(Topic, "mentioned_in"),
+            "outlet": _grouped(outlets, "outlet__slug", "outlet__name"),
+        }
+    # A selection of tens of thousands of articles makes some counts slow: they share a time
+    # budget, and those it does not reach are shown as not counted.
+    counters = {
+        "year": lambda: _grouped(years, "y", "y"),
         # A person is quoted several times in one article: count articles, not quotes.
-        "speaker": _entity_counts(
+        "speaker": lambda: _entity_counts(
             within(Quote.objects.filter(person__isnull=False)), "person", distinct=True
         ),
         # One mention per article and entity (unique constraints), so rows are articles.
-        "person": _entity_counts(within(PersonMention.objects.all()), "person"),
-        "organization": _entity_counts(within(OrganizationMention.objects.all()), "organization"),
-        "topic": _entity_counts(within(ArticleTopic.objects.all()), "topic"),
-        "outlet": _grouped(outlets, "outlet__slug", "outlet__name"),
+        "person": lambda: _entity_counts(within(PersonMention.objects.all()), "person"),
+        "organization": lambda: _entity_counts(
+            within(OrganizationMention.objects.all()), "organization"
+        ),
+        "topic": lambda: _entity_counts(within(ArticleTopic.objects.all()), "topic"),
+        "outlet": lambda: _grouped(outlets, "outlet__slug", "outlet__name"),
     }
+    counts: dict[str, list | None] = dict.fromkeys(counters)
+    try:
+        with time_limit(FACET_TIME_BUDGET_MS):
+            for param, count in counters.items():
+                counts[param] = count()
+    except QueryTimeout:
+        pass  # what was counted in time stays; the rest shows as not counted
+    return counts
 
 
 def article_facets(
@@ -124,8 +155,8 @@ def article_facets(
             cache.set(cache_key, counts, FACET_CACHE_SECONDS)
     facets = []
     for param, title in FACETS:
-        facet = Facet(param, title)
-        for value, label, count in counts[param]:
+        facet = Facet(param, title, counted=counts[param] is not None)
+        for value, label, count in counts[param] or []:
             facet.values.append(
                 FacetValue(
                     label=label,
@@ -137,6 +168,14 @@ def article_facets(
             )
         facets.append(facet)
     return facets
+
+
+def _kept_counts(model, column: str) -> list[tuple[str, str, int]]:
+    """Over the whole archive, the counts kept on the entity rows (ArchiveCountsMixin)."""
+    rows = model.objects.filter(**{f"{column}__gt": 0}).order_by(f"-{column}", "name")
+    return [
+        (slug, name, n) for slug, name, n in rows.values_list("slug", "name", column)[:FACET_SIZE]
+    ]
 
 
 def _entity_counts(rows: QuerySet, entity: str, distinct: bool = False):

@@ -20,6 +20,8 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
+from articles.querysets import refresh_counts
+
 # Paths that are never cached here: staff work, the API (it has its own throttling), health.
 UNCACHED_PREFIXES = ("/admin/", "/api/", "/healthz", "/static/")
 PAGE_CACHE_SECONDS = 600
@@ -40,6 +42,7 @@ def mark_changed(**kwargs) -> None:
 
     if _batch_depth == 0:
         ArchiveChange.bump()
+        refresh_counts()
 
 
 @contextmanager

@@ -29,6 +29,18 @@ class CuratedFieldsMixin(models.Model):
         return field_name in self.curated_fields
 
 
+class ArchiveCountsMixin(models.Model):
+    """How many articles mention (and quote) this entity: kept by `refresh_counts` after every
+    import and admin change, so the home page and the unfiltered facets read one indexed
+    column instead of grouping a million mention rows."""
+
+    mentioned_in = models.PositiveIntegerField(default=0, db_index=True, editable=False)
+    quoted_in = models.PositiveIntegerField(default=0, db_index=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 class TimestampedMixin(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -37,7 +49,7 @@ class TimestampedMixin(models.Model):
         abstract = True
 
 
-class Organization(CuratedFieldsMixin, TimestampedMixin):
+class Organization(CuratedFieldsMixin, ArchiveCountsMixin, TimestampedMixin):
     KIND_CHOICES = [(kind, kind.replace("_", " ").capitalize()) for kind in ORG_KINDS]
 
     name = models.CharField(max_length=300)
@@ -45,7 +57,7 @@ class Organization(CuratedFieldsMixin, TimestampedMixin):
     acronym = models.CharField(max_length=40, blank=True)
     aliases = models.JSONField(default=list, blank=True)
     kind = models.CharField(max_length=20, choices=KIND_CHOICES, default="other", db_index=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["mentioned_in", "quoted_in"])
 
     class Meta:
         ordering = ["name"]
@@ -57,13 +69,13 @@ class Organization(CuratedFieldsMixin, TimestampedMixin):
         return reverse("articles:organization-detail", args=[self.slug])
 
 
-class Person(CuratedFieldsMixin, TimestampedMixin):
+class Person(CuratedFieldsMixin, ArchiveCountsMixin, TimestampedMixin):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     aliases = models.JSONField(default=list, blank=True)
     role = models.CharField(max_length=200, blank=True)
     affiliation = models.CharField(max_length=300, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["mentioned_in", "quoted_in"])
 
     class Meta:
         ordering = ["name"]
@@ -76,14 +88,14 @@ class Person(CuratedFieldsMixin, TimestampedMixin):
         return reverse("articles:person-detail", args=[self.slug])
 
 
-class Topic(TimestampedMixin):
+class Topic(ArchiveCountsMixin, TimestampedMixin):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
     description = models.TextField(blank=True)
     terms = models.TextField(
         blank=True, help_text="One term a line; an article is tagged on evidence of these terms."
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["mentioned_in", "quoted_in"])
 
     class Meta:
         ordering = ["name"]

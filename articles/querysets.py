@@ -1,6 +1,9 @@
 """Querysets and expressions shared by the public views, the API and the admin."""
 
-from django.db import connection
+import time
+from contextlib import contextmanager
+
+from django.db import OperationalError, connection, transaction
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Cast, Coalesce, ExtractMonth, ExtractYear, Substr
 
@@ -38,3 +41,79 @@ def month_of(field: str):
     if connection.vendor == "sqlite":
         return Cast(Substr(field, 6, 2), IntegerField())
     return ExtractMonth(field)
+
+
+def refresh_counts() -> None:
+    """Recount how many articles mention and quote each person, organization and topic
+    (see ArchiveCountsMixin): three UPDATEs with correlated subqueries, whatever the size."""
+    from articles.models import (
+        ArticleTopic,
+        Organization,
+        OrganizationMention,
+        Person,
+        PersonMention,
+        Topic,
+    )
+
+    Person.objects.update(
+        mentioned_in=count_of(PersonMention.objects.all(), "person"),
+        quoted_in=_articles_quoting("person"),
+    )
+    Organization.objects.update(
+        mentioned_in=count_of(OrganizationMention.objects.all(), "organization"),
+        quoted_in=_articles_quoting("organization"),
+    )
+    Topic.objects.update(mentioned_in=count_of(ArticleTopic.objects.all(), "topic"))
+
+
+def _articles_quoting(field: str) -> Coalesce:
+    """Articles (not quotes) in which the entity is quoted: one article may quote it often."""
+    from articles.models import Quote
+
+    counted = (
+        Quote.objects.filter(**{field: OuterRef("pk")})
+        .order_by()
+        .values(field)
+        .annotate(n=Count("article", distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+class QueryTimeout(Exception):
+    """A query ran past its time limit and was stopped."""
+
+
+@contextmanager
+def time_limit(milliseconds: int):
+    """Stop the queries inside after `milliseconds` (raising QueryTimeout), as Datasette stops a
+    facet: a page must not wait on one count over a huge selection."""
+    if milliseconds <= 0:
+        raise QueryTimeout()
+    connection.ensure_connection()
+    if connection.vendor == "postgresql":
+        # PostgreSQL limits each statement, not their sum; the savepoint undoes a timeout.
+        try:
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL statement_timeout = %s", [milliseconds])
+                yield
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL statement_timeout = DEFAULT")
+        except OperationalError as exc:
+            raise QueryTimeout() from exc
+        return
+    if connection.vendor != "sqlite":
+        yield
+        return
+    deadline = time.monotonic() + milliseconds / 1000
+    raw = connection.connection
+    raw.set_progress_handler(lambda: int(time.monotonic() > deadline), 5_000)
+    try:
+        yield
+    except OperationalError as exc:
+        if "interrupt" not in str(exc):
+            raise
+        raise QueryTimeout() from exc
+    finally:
+        raw.set_progress_handler(None, 0)

@@ -3,7 +3,7 @@
 import hashlib
 from collections import Counter
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
@@ -39,13 +39,16 @@ class HomeView(TemplateView):
             person_count=Person.objects.count(),
             organization_count=Organization.objects.count(),
             recent_articles=article_list_queryset()[:8],
-            top_speakers=Person.objects.annotate(n=Count("quotes__article", distinct=True))
-            .filter(n__gt=0)
+            # Counts kept on the rows (ArchiveCountsMixin): no grouping of mention tables.
+            top_speakers=Person.objects.filter(quoted_in__gt=0)
+            .annotate(n=F("quoted_in"))
             .order_by("-n", "name")[:8],
-            top_organizations=Organization.objects.annotate(
-                n=Count("mentions", distinct=True)
-            ).order_by("-n", "name")[:8],
-            top_topics=Topic.objects.annotate(n=Count("article_links")).order_by("-n", "name")[:8],
+            top_organizations=Organization.objects.filter(mentioned_in__gt=0)
+            .annotate(n=F("mentioned_in"))
+            .order_by("-n", "name")[:8],
+            top_topics=Topic.objects.filter(mentioned_in__gt=0)
+            .annotate(n=F("mentioned_in"))
+            .order_by("-n", "name")[:8],
             timeline=timeline_chart(Article.objects.all(), "in the archive"),
         )
         latest = Article.objects.filter(published__isnull=False).order_by("-published").first()
