@@ -115,7 +115,7 @@ def test_list_query_count_does_not_grow_with_results(
     assert response.status_code == 200
 
 
-DETAIL_QUERY_BUDGET = 14  # stamp, article, 6 prefetches, related (3), previous, next
+DETAIL_QUERY_BUDGET = 16  # stamp, article, 6 prefetches, related (3), previous, next (2 each)
 
 
 def test_detail_query_count_does_not_grow(client, seeded, django_assert_max_num_queries):
