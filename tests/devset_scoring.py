@@ -722,5 +722,7 @@ def check_fixtures(directory: Path, articles: list[Mapping[str, Any]]) -> None:
             assert norm_text(stat["as_written"]) in raw, f"{where}: {stat['as_written']!r}"
         for person in entry["persons"]:
             assert norm_text(person["name"]) in raw, f"{where}: {person['name']}"
+        if entry["outlet"]:  # the outlet is one of the organizations
+            assert any(org_matches(o, entry["outlet"]) for o in entry["organizations"]), where
     assert any(e["file"].endswith(".html") for e in articles)
     assert sum(e["file"].endswith(".jsonl") for e in articles) == 2

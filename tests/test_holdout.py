@@ -11,11 +11,11 @@ case to the dev set instead and write new held-out articles.
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pytest
 
+from articles.ingest.pipeline import parse_file
 from tests import devset_scoring as ds
 
 REPO = Path(__file__).resolve().parents[1]
@@ -23,23 +23,13 @@ HOLDOUT_DIR = REPO / "tests" / "fixtures" / "holdout"
 HOLDOUT_EXPECTED = HOLDOUT_DIR / "expected.json"
 
 
-def _pipeline():
-    try:
-        return importlib.import_module("articles.ingest.pipeline")
-    except ModuleNotFoundError as exc:
-        if exc.name in ("articles.ingest.pipeline",):
-            pytest.skip("articles/ingest/pipeline.py does not exist yet")
-        raise
-
-
 # --------------------------------------------------------------------------- the importer
 
 
 @pytest.mark.xfail(strict=False, reason="held-out measurement: reported, not tuned on")
 def test_holdout_scores():
-    pipeline = _pipeline()
     doc = ds.load_expected(HOLDOUT_EXPECTED)
-    ds.measure("holdout", HOLDOUT_DIR, doc, lambda path: list(pipeline.parse_file(path)))
+    ds.measure("holdout", HOLDOUT_DIR, doc, parse_file)
 
 
 # --------------------------------------------------------------------------- the fixtures
@@ -49,9 +39,6 @@ def test_holdout_fixture_is_consistent():
     articles = ds.load_expected(HOLDOUT_EXPECTED)["articles"]
     assert len(articles) >= 16
     ds.check_fixtures(HOLDOUT_DIR, articles)
-    for entry in articles:
-        if entry["outlet"]:  # the outlet is one of the organizations
-            assert any(ds.org_matches(o, entry["outlet"]) for o in entry["organizations"])
     # no file shares its name with a dev-set file
     devset = {p.name for p in (REPO / "tests" / "fixtures" / "devset").iterdir()}
     assert not devset & {e["file"] for e in articles}

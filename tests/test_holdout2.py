@@ -19,12 +19,12 @@ figures are no longer untouched; its people, speaker, organization and statistic
 
 from __future__ import annotations
 
-import importlib
 import json
 from pathlib import Path
 
 import pytest
 
+from articles.ingest.pipeline import parse_file
 from tests import devset_scoring as ds
 
 REPO = Path(__file__).resolve().parents[1]
@@ -32,23 +32,13 @@ HOLDOUT2_DIR = REPO / "tests" / "fixtures" / "holdout2"
 HOLDOUT2_EXPECTED = HOLDOUT2_DIR / "expected.json"
 
 
-def _pipeline():
-    try:
-        return importlib.import_module("articles.ingest.pipeline")
-    except ModuleNotFoundError as exc:
-        if exc.name in ("articles.ingest.pipeline",):
-            pytest.skip("articles/ingest/pipeline.py does not exist yet")
-        raise
-
-
 # --------------------------------------------------------------------------- the importer
 
 
 @pytest.mark.xfail(strict=False, reason="held-out measurement: reported, not tuned on")
 def test_holdout2_scores():
-    pipeline = _pipeline()
     doc = ds.load_expected(HOLDOUT2_EXPECTED)
-    ds.measure("holdout2", HOLDOUT2_DIR, doc, lambda path: list(pipeline.parse_file(path)))
+    ds.measure("holdout2", HOLDOUT2_DIR, doc, parse_file)
 
 
 # --------------------------------------------------------------------------- the fixtures
@@ -58,9 +48,6 @@ def test_holdout2_fixture_is_consistent():
     articles = ds.load_expected(HOLDOUT2_EXPECTED)["articles"]
     assert len(articles) >= 16
     ds.check_fixtures(HOLDOUT2_DIR, articles)
-    for entry in articles:
-        if entry["outlet"]:  # the outlet is one of the organizations
-            assert any(ds.org_matches(o, entry["outlet"]) for o in entry["organizations"])
     # no file shares its name with a dev-set or first held-out file
     taken = {
         p.name
