@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.text import slugify
 
+from articles import freshness
 from articles.ingest.model import SPEAKER_ORGANIZATION, ParsedArticle
 from articles.ingest.topics import TopicDefinition
 from articles.models import (
@@ -111,6 +112,12 @@ class ArticleLoader:
     # --- articles -----------------------------------------------------------------------
 
     def load(self, parsed: ParsedArticle) -> LoadResult:
+        # One change stamp (and one recount) once the rows are written, not at the article's
+        # own save, before them; inside an import's batch this is a no-op.
+        with freshness.batch():
+            return self._load(parsed)
+
+    def _load(self, parsed: ParsedArticle) -> LoadResult:
         digest = content_hash(parsed.raw_text)
         existing = Article.objects.filter(content_hash=digest).first()
         if existing is not None:
@@ -131,6 +138,10 @@ class ArticleLoader:
         transaction, so one bad article never takes the others down with it and nothing is
         ever half-written.
         """
+        with freshness.batch():
+            return self._load_batch(batch)
+
+    def _load_batch(self, batch: list[ParsedArticle]) -> list[str | Exception]:
         digests = [content_hash(parsed.raw_text) for parsed in batch]
         known = set(
             Article.objects.filter(content_hash__in=digests).values_list("content_hash", flat=True)
@@ -210,7 +221,7 @@ class ArticleLoader:
 
     def rewrite(self, article: Article, parsed: ParsedArticle) -> None:
         """Write a fresh extraction of an article's own text over it (staff re-extraction)."""
-        with transaction.atomic():
+        with freshness.batch(), transaction.atomic():
             self._write_article(article, parsed, content_hash(parsed.raw_text))
             self._write_rows(article, parsed)
 

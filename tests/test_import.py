@@ -173,3 +173,19 @@ def test_batch_and_single_loading_write_the_same_rows():
     for article in parsed:
         loader.load(article)
     assert table_counts() == batch_rows
+
+
+@pytest.mark.django_db
+def test_kept_counts_are_fresh_after_loading_outside_the_command():
+    from articles.ingest.pipeline import parse_file
+    from articles.loader import ArticleLoader
+
+    seeds = sorted(SEEDS.iterdir())
+    loader = ArticleLoader()
+    loader.load(parse_file(seeds[0])[0])  # the last article loaded: its own rows must count
+    li_qiang = Person.objects.get(slug="li-qiang")
+    assert li_qiang.mentioned_in == li_qiang.mentions.count() == 1
+    assert li_qiang.quoted_in == 1
+    loader.load_batch([parse_file(seeds[1])[0]])
+    li_qiang.refresh_from_db()
+    assert (li_qiang.mentioned_in, li_qiang.quoted_in) == (2, 2)
