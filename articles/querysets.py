@@ -4,7 +4,7 @@ import time
 from contextlib import contextmanager
 
 from django.db import OperationalError, connection, transaction
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Cast, Coalesce, ExtractMonth, ExtractYear, Substr
 
 from articles.models import Article
@@ -117,3 +117,26 @@ def time_limit(milliseconds: int):
         raise QueryTimeout() from exc
     finally:
         raw.set_progress_handler(None, 0)
+
+
+def people_with_counts() -> QuerySet:
+    """People with the articles that mention them (kept on the row) and their quotes."""
+    from articles.models import Person, Quote
+
+    return Person.objects.annotate(
+        article_count=F("mentioned_in"), quote_count=count_of(Quote.objects, "person")
+    ).order_by("name", "pk")
+
+
+def organizations_with_counts() -> QuerySet:
+    from articles.models import Organization, Quote
+
+    return Organization.objects.annotate(
+        article_count=F("mentioned_in"), quote_count=count_of(Quote.objects, "organization")
+    ).order_by("name", "pk")
+
+
+def topics_with_counts() -> QuerySet:
+    from articles.models import Topic
+
+    return Topic.objects.annotate(article_count=F("mentioned_in")).order_by("name", "pk")

@@ -15,16 +15,14 @@ from articles.filters import (
 )
 from articles.models import (
     Article,
-    ArticleTopic,
-    Organization,
-    OrganizationMention,
-    Person,
-    PersonMention,
     Quote,
     Statistic,
-    Topic,
 )
-from articles.querysets import count_of
+from articles.querysets import (
+    organizations_with_counts,
+    people_with_counts,
+    topics_with_counts,
+)
 from articles.views.data import article_prefetches
 
 
@@ -47,10 +45,7 @@ class PersonViewSet(BySlugViewSet):
 
     serializer_class = serializers.PersonSerializer
     filterset_class = PersonIndexFilter
-    queryset = Person.objects.annotate(
-        article_count=count_of(PersonMention.objects, "person"),
-        quote_count=count_of(Quote.objects, "person"),
-    ).order_by("name", "pk")
+    queryset = people_with_counts()
 
 
 class OrganizationViewSet(BySlugViewSet):
@@ -58,10 +53,7 @@ class OrganizationViewSet(BySlugViewSet):
 
     serializer_class = serializers.OrganizationSerializer
     filterset_class = filters.OrganizationFilter
-    queryset = Organization.objects.annotate(
-        article_count=count_of(OrganizationMention.objects, "organization"),
-        quote_count=count_of(Quote.objects, "organization"),
-    ).order_by("name", "pk")
+    queryset = organizations_with_counts()
 
 
 class TopicViewSet(BySlugViewSet):
@@ -69,9 +61,7 @@ class TopicViewSet(BySlugViewSet):
 
     serializer_class = serializers.TopicSerializer
     filterset_class = TopicIndexFilter
-    queryset = Topic.objects.annotate(
-        article_count=count_of(ArticleTopic.objects, "topic"),
-    ).order_by("name", "pk")
+    queryset = topics_with_counts()
 
 
 class QuoteViewSet(viewsets.ReadOnlyModelViewSet):

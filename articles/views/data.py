@@ -106,6 +106,8 @@ class DataFormatsMixin:
     data_exclude = (
         "curated",
         "curated_fields",
+        "mentioned_in",  # served as article_count
+        "quoted_in",
         "raw_text",
         "search_vector",
         "created_at",

@@ -24,15 +24,21 @@ from articles.filters import (
 )
 from articles.models import (
     Article,
-    ArticleTopic,
     Organization,
     OrganizationMention,
     Person,
     PersonMention,
-    Quote,
     Topic,
 )
-from articles.querysets import article_list_queryset, count_of, month_of, year_of
+from articles.querysets import (
+    article_list_queryset,
+    count_of,
+    month_of,
+    organizations_with_counts,
+    people_with_counts,
+    topics_with_counts,
+    year_of,
+)
 from articles.views.data import DataFormatsMixin
 from articles.views.mixins import InvalidFilterIs400Mixin, LastPageMixin
 
@@ -248,10 +254,7 @@ class PersonIndexView(EntityIndexView):
     title = "People"
 
     def get_queryset(self):
-        return Person.objects.annotate(
-            article_count=count_of(PersonMention.objects, "person"),
-            quote_count=count_of(Quote.objects, "person"),
-        ).order_by("name", "pk")
+        return people_with_counts()
 
 
 class OrganizationIndexView(EntityIndexView):
@@ -261,10 +264,7 @@ class OrganizationIndexView(EntityIndexView):
     title = "Organizations"
 
     def get_queryset(self):
-        return Organization.objects.annotate(
-            article_count=count_of(OrganizationMention.objects, "organization"),
-            quote_count=count_of(Quote.objects, "organization"),
-        ).order_by("name", "pk")
+        return organizations_with_counts()
 
 
 class TopicIndexView(EntityIndexView):
@@ -274,6 +274,4 @@ class TopicIndexView(EntityIndexView):
     title = "Topics"
 
     def get_queryset(self):
-        return Topic.objects.annotate(
-            article_count=count_of(ArticleTopic.objects, "topic"),
-        ).order_by("name", "pk")
+        return topics_with_counts()
