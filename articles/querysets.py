@@ -1,9 +1,6 @@
 """Querysets and expressions shared by the public views, the API and the admin."""
 
-import time
-from contextlib import contextmanager
-
-from django.db import OperationalError, connection, transaction
+from django.db import connection
 from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Cast, Coalesce, ExtractMonth, ExtractYear, Substr
 
@@ -78,45 +75,6 @@ def _articles_quoting(field: str) -> Coalesce:
         .values("n")
     )
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
-class QueryTimeout(Exception):
-    """A query ran past its time limit and was stopped."""
-
-
-@contextmanager
-def time_limit(milliseconds: int):
-    """Stop the queries inside after `milliseconds` (raising QueryTimeout), as Datasette stops a
-    facet: a page must not wait on one count over a huge selection."""
-    if milliseconds <= 0:
-        raise QueryTimeout()
-    connection.ensure_connection()
-    if connection.vendor == "postgresql":
-        # PostgreSQL limits each statement, not their sum; the savepoint undoes a timeout.
-        try:
-            with transaction.atomic():
-                with connection.cursor() as cursor:
-                    cursor.execute("SET LOCAL statement_timeout = %s", [milliseconds])
-                yield
-                with connection.cursor() as cursor:
-                    cursor.execute("SET LOCAL statement_timeout = DEFAULT")
-        except OperationalError as exc:
-            raise QueryTimeout() from exc
-        return
-    if connection.vendor != "sqlite":
-        yield
-        return
-    deadline = time.monotonic() + milliseconds / 1000
-    raw = connection.connection
-    raw.set_progress_handler(lambda: int(time.monotonic() > deadline), 5_000)
-    try:
-        yield
-    except OperationalError as exc:
-        if "interrupt" not in str(exc):
-            raise
-        raise QueryTimeout() from exc
-    finally:
-        raw.set_progress_handler(None, 0)
 
 
 def people_with_counts() -> QuerySet:

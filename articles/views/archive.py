@@ -1,13 +1,20 @@
 """Thin views: the querysets and the FilterSet do the work."""
 
-import hashlib
 from collections import Counter
 
 from django.db.models import F, Prefetch
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from articles.facets import active_chips, article_facets, with_param
+from articles import facet_index
+from articles.facets import (
+    INDEXED_FILTERS,
+    active_chips,
+    article_facets,
+    selected_articles,
+    with_param,
+)
 from articles.filters import SORT_NEWEST, SORT_OLDEST, SORT_RELEVANCE, ArticleFilter
 from articles.models import (
     Article,
@@ -49,13 +56,13 @@ class HomeView(TemplateView):
             top_topics=Topic.objects.filter(mentioned_in__gt=0)
             .annotate(n=F("mentioned_in"))
             .order_by("-n", "name")[:8],
-            timeline=timeline_chart(Article.objects.all(), "in the archive"),
         )
-        latest = Article.objects.filter(published__isnull=False).order_by("-published").first()
-        if latest is not None:
+        index = facet_index.current(getattr(self.request, "archive_changed", None))
+        context["timeline"] = timeline_chart(index, index.everything, "in the archive")
+        if index.years:
+            latest_year = max(index.years)
             context["latest_year_timeline"] = timeline_chart(
-                Article.objects.filter(published__year=latest.published.year),
-                f"published in {latest.published.year}",
+                index, index.years[latest_year], f"published in {latest_year}"
             )
         return context
 
@@ -68,30 +75,47 @@ class ArticleListView(ArticleDataFormatsMixin, InvalidFilterIs400Mixin, LastPage
     def get_queryset(self):
         return article_list_queryset()
 
-    def _facets(self):
-        filters = {
+    @cached_property
+    def active_filters(self) -> dict[str, object]:
+        if not (self.filterset.is_bound and self.filters_valid):
+            return {}
+        return {
             name: value
-            for name, value in (
-                self.filterset.form.cleaned_data.items() if self.filterset.is_bound else []
-            )
+            for name, value in self.filterset.form.cleaned_data.items()
             if name != "sort" and value not in (None, "")
         }
-        changed = getattr(self.request, "archive_changed", None)
-        cache_key = ""
-        if changed is not None:
-            fingerprint = hashlib.sha1(repr(sorted(filters.items())).encode()).hexdigest()
-            cache_key = f"facets:{changed.isoformat()}:{fingerprint}"
-        return article_facets(
-            self.filterset.matching,
-            self.request.GET,
-            whole_archive=not filters,
-            cache_key=cache_key,
+
+    @cached_property
+    def facet_index(self) -> facet_index.FacetIndex:
+        return facet_index.current(getattr(self.request, "archive_changed", None))
+
+    @cached_property
+    def selection(self):
+        """The ids of every matching article, from the facet index; the filters it can't
+        answer (search, month, date range) are run in SQL for their ids."""
+        in_sql = {
+            name: self.request.GET[name]
+            for name in self.active_filters
+            if name not in INDEXED_FILTERS and name in self.request.GET
+        }
+        matching_in_sql = (
+            ArticleFilter(in_sql, queryset=Article.objects.all()).matching if in_sql else None
         )
+        return selected_articles(self.facet_index, self.active_filters, matching_in_sql)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # The index already knows how many articles match: no COUNT over the filtered rows.
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        if self.filters_valid:
+            paginator.count = len(self.selection)
+        return paginator
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         valid = self.filters_valid
-        context["facets"] = self._facets() if valid else []
+        context["facets"] = (
+            article_facets(self.facet_index, self.selection, self.request.GET) if valid else []
+        )
         context["chips"] = active_chips(self.request.GET, context["facets"])
         searching = (
             self.filterset.is_bound and valid and bool(self.filterset.form.cleaned_data.get("q"))

@@ -2,17 +2,22 @@
 
 An entity's page lists the same articles as the article list filtered on it (the same
 FilterSet does the filtering), so "All articles mentioning X" never disagrees with the page.
-Every other block is one aggregate query, whatever the number of articles.
+Timelines, counts and "alongside" blocks come from the facet index (facet_index.py); the
+roles and quotes are one query each, whatever the number of articles.
 """
 
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Max, Min, QuerySet
 from django.db.models.functions import Substr, Upper
+from django.utils.functional import cached_property
 from django.views.generic import ListView
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
+from pyroaring import BitMap
 
+from articles import facet_index
 from articles.charts import bar_chart, timeline_bars
+from articles.facet_index import FacetIndex
 from articles.facets import with_param
 from articles.filters import (
     INDEX_SORT_LABELS,
@@ -25,7 +30,6 @@ from articles.filters import (
 from articles.models import (
     Article,
     Organization,
-    OrganizationMention,
     Person,
     PersonMention,
     Topic,
@@ -33,11 +37,9 @@ from articles.models import (
 from articles.querysets import (
     article_list_queryset,
     count_of,
-    month_of,
     organizations_with_counts,
     people_with_counts,
     topics_with_counts,
-    year_of,
 )
 from articles.views.data import DataFormatsMixin
 from articles.views.mixins import InvalidFilterIs400Mixin, LastPageMixin
@@ -47,16 +49,9 @@ INDEX_PAGE_SIZE = 50
 ALONGSIDE_SIZE = 10
 
 
-def timeline_chart(articles: QuerySet, subject: str):
+def timeline_chart(index: FacetIndex, selection: BitMap, subject: str):
     """Articles per year (per month when they all fall in one year), as a bar chart."""
-    rows = (
-        articles.order_by()
-        .filter(published__isnull=False)
-        .annotate(year=year_of("published"), month=month_of("published"))
-        .values_list("year", "month")
-        .annotate(n=Count("pk"))
-    )
-    bars, period = timeline_bars(rows)
+    bars, period = timeline_bars(index.month_counts(selection))
     return bar_chart(
         bars,
         title=f"Articles {subject}, by {period.lower()}",
@@ -66,10 +61,16 @@ def timeline_chart(articles: QuerySet, subject: str):
     )
 
 
-def counted(rows: QuerySet, entity: str, exclude=None) -> list[dict]:
-    """The entities in `rows` (mentions or quotes) with the number of articles for each."""
-    if exclude is not None:
-        rows = rows.exclude(**{entity: exclude})
+def alongside(
+    index: FacetIndex, dimension: str, selection: BitMap, exclude: str = ""
+) -> list[dict]:
+    """The people (or organizations) in most of the `selection`'s articles."""
+    rows = index.dimension(dimension).top(selection, ALONGSIDE_SIZE, exclude=exclude)
+    return [{"slug": slug, "name": name, "n": n} for slug, name, n in rows]
+
+
+def counted(rows: QuerySet, entity: str) -> list[dict]:
+    """The entities in `rows` (mentions) with the number of articles for each."""
     return list(
         rows.values(slug=F(f"{entity}__slug"), name=F(f"{entity}__name"))
         .annotate(n=Count("article", distinct=True))
@@ -117,12 +118,29 @@ class EntityDetailView(LastPageMixin, SingleObjectMixin, ListView):
         data = {self.article_filter_param: self.object.slug}
         return ArticleFilter(data, queryset=article_list_queryset()).qs
 
-    def article_ids(self) -> QuerySet:
-        return self.object_list.order_by().values("pk")
+    @cached_property
+    def facet_index(self) -> FacetIndex:
+        return facet_index.current(getattr(self.request, "archive_changed", None))
+
+    @cached_property
+    def selection(self) -> BitMap:
+        """The ids of the articles listed, from the facet index."""
+        dimension = self.facet_index.dimension(self.article_filter_param)
+        return dimension.articles(self.object.slug)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.count = len(self.selection)  # known from the index: no COUNT query
+        return paginator
+
+    def alongside(self, dimension: str, exclude: str = "") -> list[dict]:
+        return alongside(self.facet_index, dimension, self.selection, exclude)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["timeline"] = timeline_chart(self.object_list, self.timeline_subject())
+        context["timeline"] = timeline_chart(
+            self.facet_index, self.selection, self.timeline_subject()
+        )
         return context
 
     def timeline_subject(self) -> str:
@@ -147,13 +165,8 @@ class PersonDetailView(EntityDetailView):
             )
             .order_by(F("first").asc(nulls_last=True), "role", "affiliation"),
             **quotes_page(self.request, quotes_newest_first(person.quotes.all())),
-            people_alongside=counted(
-                PersonMention.objects.filter(article__in=self.article_ids()), "person", person
-            ),
-            organizations_alongside=counted(
-                OrganizationMention.objects.filter(article__in=self.article_ids()),
-                "organization",
-            ),
+            people_alongside=self.alongside("person", exclude=person.slug),
+            organizations_alongside=self.alongside("organization"),
         )
         return context
 
@@ -176,14 +189,8 @@ class OrganizationDetailView(EntityDetailView):
             affiliated_people=counted(
                 PersonMention.objects.filter(affiliation__in=names), "person"
             ),
-            people_alongside=counted(
-                PersonMention.objects.filter(article__in=self.article_ids()), "person"
-            ),
-            organizations_alongside=counted(
-                OrganizationMention.objects.filter(article__in=self.article_ids()),
-                "organization",
-                organization,
-            ),
+            people_alongside=self.alongside("person"),
+            organizations_alongside=self.alongside("organization", exclude=organization.slug),
         )
         return context
 
@@ -199,13 +206,8 @@ class TopicDetailView(EntityDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            people_alongside=counted(
-                PersonMention.objects.filter(article__in=self.article_ids()), "person"
-            ),
-            organizations_alongside=counted(
-                OrganizationMention.objects.filter(article__in=self.article_ids()),
-                "organization",
-            ),
+            people_alongside=self.alongside("person"),
+            organizations_alongside=self.alongside("organization"),
         )
         return context
 
