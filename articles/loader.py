@@ -355,6 +355,7 @@ class ArticleLoader:
                 as_written=found.as_written[:300],
                 sentence=found.sentence,
                 position=found.position,
+                published=article.published,
             )
             for found in parsed.statistics
             if found.position not in kept.figure_places

@@ -177,6 +177,11 @@ class Article(CuratedFieldsMixin, TimestampedMixin):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Its figures keep a copy of the date (Statistic.published).
+        self.statistics.exclude(published=self.published).update(published=self.published)
+
     def get_absolute_url(self) -> str:
         return reverse("articles:article-detail", args=[self.slug])
 
@@ -296,13 +301,24 @@ class Statistic(ExtractedRow):
     as_written = models.CharField(max_length=300)
     sentence = models.TextField(blank=True)
     position = models.PositiveIntegerField(default=0)
+    # The article's date, copied here so that figures list newest first by walking an index:
+    # ordering 400,000 figures by a joined column means sorting them all. Kept in step by
+    # Statistic.save, Article.save and the loader.
+    published = models.DateField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["article", "position"]
+        # The index `statistic_newest_first` (published DESC NULLS LAST, article DESC,
+        # position) is made by migration 0008 per engine: SQLite can't write NULLS LAST in an
+        # index (its DESC order already puts NULLs last), PostgreSQL needs it written.
 
     def __str__(self) -> str:
         return self.as_written
+
+    def save(self, *args, **kwargs):
+        self.published = self.article.published
+        super().save(*args, **kwargs)
 
 
 class ArticleTopic(ExtractedRow):

@@ -1,3 +1,4 @@
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -202,7 +203,10 @@ def test_pages_of_fifty(client, seeded):
 
 
 def test_statistics_of_an_undated_article_still_list(client, seeded):
-    Article.objects.filter(slug=FOREIGN_MINISTRY).update(published=None)
+    article = Article.objects.get(slug=FOREIGN_MINISTRY)
+    article.published = None
+    article.save()  # as the admin saves it: its figures' copy of the date follows
+    assert set(article.statistics.values_list("published", flat=True)) == {None}
     response = client.get(STATISTICS, {"sort": "-date"})
     assert response.status_code == 200
     assert rows(response)[-1].article.slug == FOREIGN_MINISTRY
@@ -220,7 +224,7 @@ def test_huge_values_render(client, seeded):
     assert "E+" not in text_of(response)
 
 
-STATISTICS_BUDGET = 7  # change stamp, count, page, unit facet, series, chart, topic choices
+STATISTICS_BUDGET = 7  # change stamp, count, page, unit facet, all units, chart, topic choices
 
 
 @pytest.mark.parametrize("query", ["", "?unit=applications", "?topic=patents&sort=-value"])
@@ -232,3 +236,13 @@ def test_query_count_does_not_grow_with_the_archive(
     call_command("import_articles", str(DEVSET), verbosity=0)
     with django_assert_max_num_queries(STATISTICS_BUDGET):
         assert client.get(STATISTICS + query).status_code == 200
+
+
+def test_figures_keep_their_articles_date(seeded):
+    article = Article.objects.filter(statistics__isnull=False).first()
+    assert set(article.statistics.values_list("published", flat=True)) == {article.published}
+    figure = Statistic.objects.create(article=article, value=1, unit="x", as_written="1 x")
+    assert figure.published == article.published
+    article.published = date(2001, 2, 3)
+    article.save()
+    assert set(article.statistics.values_list("published", flat=True)) == {date(2001, 2, 3)}

@@ -43,22 +43,26 @@ class StatisticListView(DataFormatsMixin, InvalidFilterIs400Mixin, LastPageMixin
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET
-        units = list(
-            self.object_list.order_by()
-            .values("unit")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "unit")[:UNIT_FACET_SIZE]
+        every_unit = list(
+            Statistic.objects.values("unit").annotate(n=Count("pk")).order_by("-n", "unit")
         )
+        filtered = self.filters_valid and any(
+            query.get(name, "").strip() for name in FILTER_TITLES
+        )
+        if filtered:
+            units = list(
+                self.object_list.order_by()
+                .values("unit")
+                .annotate(n=Count("pk"))
+                .order_by("-n", "unit")[:UNIT_FACET_SIZE]
+            )
+        else:  # the same grouping as the series: counted once
+            units = [dict(row) for row in every_unit[:UNIT_FACET_SIZE]]
         for row in units:
             row["url"] = toggle_url(query, "unit", row["unit"])
             row["selected"] = query.get("unit") == row["unit"]
         context["units"] = units
-        context["series"] = (
-            Statistic.objects.values("unit")
-            .annotate(n=Count("pk"))
-            .filter(n__gte=SERIES_MIN_FIGURES)
-            .order_by("-n", "unit")
-        )
+        context["series"] = [row for row in every_unit if row["n"] >= SERIES_MIN_FIGURES]
         context["chart"] = self.chart(units[0]["unit"]) if len(units) == 1 else None
         context["chips"] = [
             (f"{title}: {query[param]}", toggle_url(query, param, query[param]))
