@@ -67,6 +67,8 @@ def run(n: int, seed: int, out: Path, engines: list[str], requests_per_page: int
                 ["generate_corpus", "--n", str(size), "--out", str(folder), "--seed", str(seed)],
                 _sqlite_url(out / "scratch.sqlite3"),
             )
+    # Pages render with the hashed static files' manifest, as in production.
+    _manage(["collectstatic", "--noinput", "-v0"], _sqlite_url(out / "scratch.sqlite3"))
     results = []
     for engine in engines:
         url = _database_url(engine, out)

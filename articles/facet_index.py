@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import heapq
 import threading
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
+from django.db.models import Count
 from pyroaring import BitMap
 
 from articles.models import (
@@ -32,9 +34,9 @@ from articles.models import (
     Person,
     PersonMention,
     Quote,
+    Statistic,
     Topic,
 )
-from articles.querysets import month_of, year_of
 
 
 @dataclass
@@ -87,9 +89,18 @@ class FacetIndex:
     months: dict[tuple[int, int], BitMap] = field(default_factory=dict)
     years: dict[int, BitMap] = field(default_factory=dict)
     dimensions: dict[str, Dimension] = field(default_factory=dict)
+    # Each article's date as a day number, by article id (0: undated), so a page can date
+    # thousands of mentions without reading their article rows.
+    days: array = field(default_factory=lambda: array("l"))
+    # Figures per unit, most first: the statistics page's unit facet and its series list.
+    figure_units: list[tuple[str, int]] = field(default_factory=list)
 
     def dimension(self, name: str) -> Dimension:
         return self.dimensions[name]
+
+    def published(self, article_id: int) -> date | None:
+        day = self.days[article_id] if article_id < len(self.days) else 0
+        return date.fromordinal(day) if day else None
 
     def year_counts(self, selection: BitMap) -> list[tuple[int, int]]:
         """(year, articles) for every year with some, newest first."""
@@ -114,14 +125,26 @@ def build(stamp: datetime | None) -> FacetIndex:
     months: dict[tuple[int, int], list[int]] = defaultdict(list)
     outlets: dict[int, list[int]] = defaultdict(list)
     article_ids = []
-    rows = Article.objects.order_by().annotate(y=year_of("published"), m=month_of("published"))
-    for article_id, year, month, outlet_id in rows.values_list("id", "y", "m", "outlet_id"):
+    days: dict[int, int] = {}
+    for article_id, published, outlet_id in Article.objects.order_by().values_list(
+        "id", "published", "outlet_id"
+    ):
         article_ids.append(article_id)
-        if year and month:
-            months[(year, month)].append(article_id)
+        if published:
+            months[(published.year, published.month)].append(article_id)
+            days[article_id] = published.toordinal()
         if outlet_id:
             outlets[outlet_id].append(article_id)
     index.everything = BitMap(article_ids)
+    index.days = array("l", [0]) * (max(article_ids, default=-1) + 1)
+    for article_id, day in days.items():
+        index.days[article_id] = day
+    index.figure_units = list(
+        Statistic.objects.values("unit")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "unit")
+        .values_list("unit", "n")
+    )
     index.months = {month: BitMap(ids) for month, ids in months.items()}
     years: dict[int, BitMap] = defaultdict(BitMap)
     for (year, _), bitmap in index.months.items():

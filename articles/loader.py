@@ -340,6 +340,7 @@ class ArticleLoader:
                     text=found.text,
                     direct=found.direct,
                     position=found.position,
+                    published=article.published,
                     **speaker,
                 )
             )

@@ -179,8 +179,9 @@ class Article(CuratedFieldsMixin, TimestampedMixin):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        # Its figures keep a copy of the date (Statistic.published).
-        self.statistics.exclude(published=self.published).update(published=self.published)
+        # Its quotes and figures keep a copy of the date (DatedByArticle).
+        for rows in (self.quotes, self.statistics):
+            rows.exclude(published=self.published).update(published=self.published)
 
     def get_absolute_url(self) -> str:
         return reverse("articles:article-detail", args=[self.slug])
@@ -199,6 +200,21 @@ class ExtractedRow(models.Model):
 
     class Meta:
         abstract = True
+
+
+class DatedByArticle(models.Model):
+    """A quote or figure keeps a copy of its article's date, so lists of them run newest first
+    by walking an index: ordering 400,000 rows by a joined column means sorting them all.
+    Kept in step by save() here, Article.save and the loader."""
+
+    published = models.DateField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.published = self.article.published
+        super().save(*args, **kwargs)
 
 
 class PersonMention(ExtractedRow):
@@ -254,7 +270,7 @@ class OrganizationMention(ExtractedRow):
         return f"{self.organization} in {self.article}"
 
 
-class Quote(ExtractedRow):
+class Quote(ExtractedRow, DatedByArticle):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
     person = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.CASCADE, related_name="quotes"
@@ -278,6 +294,8 @@ class Quote(ExtractedRow):
                 name="quote_has_one_speaker",
             )
         ]
+        # quote_person_newest, quote_organization_newest and quote_newest (speaker, then
+        # published DESC NULLS LAST, article DESC, position) are made per engine by 0009.
 
     def __str__(self) -> str:
         return f"{self.speaker}: {self.text[:60]}"
@@ -291,7 +309,7 @@ class Quote(ExtractedRow):
         return self.person or self.organization
 
 
-class Statistic(ExtractedRow):
+class Statistic(ExtractedRow, DatedByArticle):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="statistics")
     value = models.DecimalField(max_digits=30, decimal_places=6)
     unit = models.CharField(max_length=80, db_index=True)
@@ -301,24 +319,16 @@ class Statistic(ExtractedRow):
     as_written = models.CharField(max_length=300)
     sentence = models.TextField(blank=True)
     position = models.PositiveIntegerField(default=0)
-    # The article's date, copied here so that figures list newest first by walking an index:
-    # ordering 400,000 figures by a joined column means sorting them all. Kept in step by
-    # Statistic.save, Article.save and the loader.
-    published = models.DateField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["article", "position"]
-        # The index `statistic_newest_first` (published DESC NULLS LAST, article DESC,
-        # position) is made by migration 0008 per engine: SQLite can't write NULLS LAST in an
-        # index (its DESC order already puts NULLs last), PostgreSQL needs it written.
+        # The index statistic_newest_first (published DESC NULLS LAST, article DESC,
+        # position) is made per engine by migration 0008: SQLite can't write NULLS LAST in an
+        # index (its DESC order puts NULLs last anyway), PostgreSQL needs it written.
 
     def __str__(self) -> str:
         return self.as_written
-
-    def save(self, *args, **kwargs):
-        self.published = self.article.published
-        super().save(*args, **kwargs)
 
 
 class ArticleTopic(ExtractedRow):

@@ -7,7 +7,10 @@ reduced to plain words (quoted phrases kept), so `"`, `*`, `NEAR`, `(` and `-` a
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections.abc import Sequence
+from operator import itemgetter
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
@@ -15,6 +18,8 @@ from django.db.models import F, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+from articles.models import Article
 
 # Private-use markers: the snippet is escaped as text first, then the markers become <mark>.
 _START, _STOP = "\ue000", "\ue001"
@@ -61,26 +66,91 @@ def order_by_relevance(queryset: QuerySet, query: str) -> QuerySet:
         search_query = _postgres_query(query)
         return queryset.annotate(
             search_rank=SearchRank(F("search_vector"), search_query),
-            snippet_raw=SearchHeadline(
-                "body",
-                search_query,
-                config="english",
-                start_sel=_START,
-                stop_sel=_STOP,
-                max_words=40,
-                min_words=20,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
-        ).order_by("-search_rank", "-published", "-id")
+        ).order_by("-search_rank", F("published").desc(nulls_last=True), "-id")
     # bm25 weights: a match in the title counts five times one in the body.
     return queryset.extra(
         tables=["article_fts"],
         where=["article_fts.rowid = articles_article.id", "article_fts MATCH %s"],
         params=[fts5_query(query)],
         select={"search_rank": "bm25(article_fts, 5.0, 1.0)"},
-        order_by=["search_rank", "-published", "-id"],
+        order_by=["search_rank", "-published", "-id"],  # SQLite's DESC puts NULLs last
     )
+
+
+def matching_ids(query: str) -> list[int]:
+    """The ids of every article matching `query`, straight from the full-text index."""
+    if not search_terms(query):
+        return []
+    if connection.vendor == "postgresql":
+        matches = Article.objects.filter(search_vector=_postgres_query(query))
+        return list(matches.values_list("id", flat=True))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT rowid FROM article_fts WHERE article_fts MATCH %s", [fts5_query(query)]
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def scored_matches(query: str) -> list[tuple[int, float]]:
+    """(article id, score) for every article matching `query`, a lower score a better match:
+    one pass over the full-text index, no article rows read."""
+    if not search_terms(query):
+        return []
+    if connection.vendor == "postgresql":
+        search_query = _postgres_query(query)
+        return list(
+            Article.objects.filter(search_vector=search_query)
+            .annotate(score=-SearchRank(F("search_vector"), search_query))
+            .values_list("id", "score")
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT rowid, bm25(article_fts, 5.0, 1.0) FROM article_fts WHERE article_fts MATCH %s",
+            [fts5_query(query)],
+        )
+        return cursor.fetchall()
+
+
+class RankedResults(Sequence):
+    """Search results in order_by_relevance's order (best score, then newest, then highest
+    id), for a Paginator. Every match's score comes from the index in one pass; article rows
+    are read for the page asked for only (and any ties at its edge), so a search matching
+    50,000 articles does not sort 50,000 article rows."""
+
+    def __init__(self, matches: list[tuple[int, float]], selection, articles: QuerySet):
+        # `selection` holds only matches: when it holds as many, it holds them all.
+        if len(selection) < len(matches):
+            matches = [match for match in matches if match[0] in selection]
+        self.matches = matches
+        self.articles = articles
+
+    def __len__(self) -> int:
+        return len(self.matches)
+
+    def count(self) -> int:
+        return len(self.matches)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop, _ = index.indices(len(self.matches))
+        if start >= stop:
+            return []
+        by_score = heapq.nsmallest(stop, self.matches, key=itemgetter(1))
+        cutoff = by_score[-1][1]
+        # Matches tied with the last one on score are ordered by date, which needs their rows.
+        contenders = [article_id for article_id, score in self.matches if score <= cutoff]
+        scores = dict(self.matches)
+        found = self.articles.in_bulk(contenders)
+        ranked = sorted(
+            found.values(),
+            key=lambda article: (
+                scores[article.pk],
+                -(article.published.toordinal() if article.published else -1),
+                -article.pk,
+            ),
+        )
+        return ranked[start:stop]
 
 
 def _postgres_query(query: str) -> SearchQuery:
@@ -100,11 +170,28 @@ def _sqlite_snippets(ids: list[int], query: str) -> dict[int, str]:
         return dict(cursor.fetchall())
 
 
+def _postgres_snippets(ids: list[int], query: str) -> dict[int, str]:
+    headlines = Article.objects.filter(pk__in=ids).annotate(
+        snippet_raw=SearchHeadline(
+            "body",
+            _postgres_query(query),
+            config="english",
+            start_sel=_START,
+            stop_sel=_STOP,
+            max_words=40,
+            min_words=20,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+        )
+    )
+    return dict(headlines.values_list("pk", "snippet_raw"))
+
+
 def attach_snippets(articles, query: str) -> None:
     """Give each article of a page a `snippet`: its best passage, search terms marked."""
     articles = list(articles)
     if connection.vendor == "postgresql":
-        raw = {article.pk: getattr(article, "snippet_raw", "") for article in articles}
+        raw = _postgres_snippets([article.pk for article in articles], query)
     else:
         raw = _sqlite_snippets([article.pk for article in articles], query)
     for article in articles:

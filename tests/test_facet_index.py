@@ -16,7 +16,7 @@ from articles.models import Article, ArticleTopic, OrganizationMention, PersonMe
 from tests.test_entities import DEVSET
 
 LIST = reverse("articles:article-list")
-BUILD_QUERIES = 9  # articles, three label tables, four mention tables (quotes twice)
+BUILD_QUERIES = 10  # articles, three label tables, four mention tables (quotes twice), units
 
 
 def _dimension(values: dict[str, list[int]]) -> Dimension:

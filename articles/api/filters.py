@@ -102,9 +102,7 @@ class QuoteFilter(django_filters.FilterSet):
     @property
     def qs(self):
         # Undated articles last on both databases (PostgreSQL puts NULLs first descending).
-        return super().qs.order_by(
-            F("article__published").desc(nulls_last=True), "-article_id", "position"
-        )
+        return super().qs.order_by(F("published").desc(nulls_last=True), "-article_id", "position")
 
     def filter_direct(self, queryset, name, value):
         return queryset.filter(direct=value == "true")

@@ -72,7 +72,7 @@ class QuoteViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = (
         Quote.objects.select_related("person", "organization", "article")
         .defer("article__body", "article__raw_text")
-        .order_by(F("article__published").desc(nulls_last=True), "-article_id", "position")
+        .order_by(F("published").desc(nulls_last=True), "-article_id", "position")
     )
 
 

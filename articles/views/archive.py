@@ -1,13 +1,15 @@
 """Thin views: the querysets and the FilterSet do the work."""
 
 from collections import Counter
+from operator import itemgetter
 
 from django.db.models import F, Prefetch
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
+from pyroaring import BitMap
 
-from articles import facet_index
+from articles import facet_index, search
 from articles.facets import (
     INDEXED_FILTERS,
     active_chips,
@@ -18,7 +20,6 @@ from articles.facets import (
 from articles.filters import SORT_NEWEST, SORT_OLDEST, SORT_RELEVANCE, ArticleFilter
 from articles.models import (
     Article,
-    ArticleTopic,
     Organization,
     OrganizationMention,
     Person,
@@ -90,23 +91,47 @@ class ArticleListView(ArticleDataFormatsMixin, InvalidFilterIs400Mixin, LastPage
         return facet_index.current(getattr(self.request, "archive_changed", None))
 
     @cached_property
+    def search_query(self) -> str:
+        return str(self.active_filters.get("q", ""))
+
+    @cached_property
+    def by_relevance(self) -> bool:
+        sort = self.filterset.form.cleaned_data.get("sort") if self.active_filters else ""
+        return bool(self.search_query) and sort in ("", None, SORT_RELEVANCE)
+
+    @cached_property
+    def scored_matches(self) -> list[tuple[int, float]]:
+        return search.scored_matches(self.search_query)
+
+    @cached_property
     def selection(self):
-        """The ids of every matching article, from the facet index; the filters it can't
-        answer (search, month, date range) are run in SQL for their ids."""
+        """The ids of every matching article, from the facet index and the full-text index;
+        the filters neither answers (month, date range) are run in SQL for their ids."""
         in_sql = {
             name: self.request.GET[name]
             for name in self.active_filters
-            if name not in INDEXED_FILTERS and name in self.request.GET
+            if name not in (*INDEXED_FILTERS, "q") and name in self.request.GET
         }
         matching_in_sql = (
             ArticleFilter(in_sql, queryset=Article.objects.all()).matching if in_sql else None
         )
-        return selected_articles(self.facet_index, self.active_filters, matching_in_sql)
+        selected = selected_articles(self.facet_index, self.active_filters, matching_in_sql)
+        if self.search_query:
+            if self.by_relevance:
+                found = map(itemgetter(0), self.scored_matches)
+            else:
+                found = search.matching_ids(self.search_query)
+            selected = selected & BitMap(found)
+        return selected
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        # The index already knows how many articles match: no COUNT over the filtered rows.
+        if self.by_relevance:  # ranked on the index's scores, article rows for one page only
+            queryset = search.RankedResults(
+                self.scored_matches, self.selection, article_list_queryset()
+            )
         paginator = super().get_paginator(queryset, per_page, **kwargs)
         if self.filters_valid:
+            # The index already knows how many articles match: no COUNT over the rows.
             paginator.count = len(self.selection)
         return paginator
 
@@ -157,37 +182,37 @@ class ArticleDetailView(DetailView):
         context["marked_paragraphs"] = marked_paragraphs(
             article, article.quotes.all(), article.statistics.all()
         )
-        context["related_articles"] = related_articles(article)
+        index = facet_index.current(getattr(self.request, "archive_changed", None))
+        context["related_articles"] = related_articles(article, index)
         context["previous_article"], context["next_article"] = neighbours_by_date(article)
         return context
 
 
 RELATED_COUNT = 5
-# Only the newest links of a very common person or topic are weighed, so the cost of
+# Only the newest articles sharing a very common person or topic are weighed, so the cost of
 # "related" stays flat however large the archive grows.
 RELATED_CANDIDATE_LIMIT = 500
 
 
-def related_articles(article: Article) -> list[Article]:
-    """Articles sharing the most people (weighted 2) and topics (weighted 1) with this one."""
-    people = [mention.person_id for mention in article.person_mentions.all()]
-    topics = [link.topic_id for link in article.topic_links.all()]
+def related_articles(article: Article, index: facet_index.FacetIndex) -> list[Article]:
+    """Articles sharing the most people (weighted 2) and topics (weighted 1) with this one,
+    among the newest that share any person and the newest that share any topic."""
+    people = index.dimension("person").articles_of
+    topics = index.dimension("topic").articles_of
+    weighted = [(people.get(m.person_id), 2) for m in article.person_mentions.all()]
+    weighted += [(topics.get(link.topic_id), 1) for link in article.topic_links.all()]
+    weighted = [(bitmap, weight) for bitmap, weight in weighted if bitmap is not None]
+    itself = BitMap([article.pk])
+    candidates = BitMap()
+    for weight in (2, 1):
+        sharing = BitMap.union(BitMap(), *(b for b, w in weighted if w == weight)) - itself
+        candidates |= sharing[-RELATED_CANDIDATE_LIMIT:]
     scores: Counter[int] = Counter()
-    for article_id in (
-        PersonMention.objects.filter(person__in=people)
-        .exclude(article=article)
-        .order_by("-article_id")
-        .values_list("article_id", flat=True)[:RELATED_CANDIDATE_LIMIT]
-    ):
-        scores[article_id] += 2
-    for article_id in (
-        ArticleTopic.objects.filter(topic__in=topics)
-        .exclude(article=article)
-        .order_by("-article_id")
-        .values_list("article_id", flat=True)[:RELATED_CANDIDATE_LIMIT]
-    ):
-        scores[article_id] += 1
-    best = [article_id for article_id, _ in scores.most_common(RELATED_COUNT)]
+    for bitmap, weight in weighted:
+        for article_id in bitmap & candidates:
+            scores[article_id] += weight
+    best = sorted(scores, key=lambda article_id: (-scores[article_id], -article_id))
+    best = best[:RELATED_COUNT]
     found = article_list_queryset().in_bulk(best)
     return [found[article_id] for article_id in best if article_id in found]
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, connection
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -395,7 +395,7 @@ class PersonQuotesView(View):
                 "article__published",
                 "article__outlet__name",
             )
-            .order_by("-article__published", "article_id", "position")
+            .order_by(F("published").desc(nulls_last=True), "-article_id", "position")
         )
         rows = (self.row(quote) for quote in quotes.iterator(chunk_size=CSV_CHUNK_SIZE))
         if data_format == CSV:

@@ -8,6 +8,7 @@ year when the figure names none.
 from django.db.models import Count
 from django_filters.views import FilterView
 
+from articles import facet_index
 from articles.charts import Dot, dot_chart
 from articles.facets import toggle_url, with_param
 from articles.filters import STATISTIC_SORT_DEFAULT, StatisticFilter
@@ -43,12 +44,9 @@ class StatisticListView(DataFormatsMixin, InvalidFilterIs400Mixin, LastPageMixin
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET
-        every_unit = list(
-            Statistic.objects.values("unit").annotate(n=Count("pk")).order_by("-n", "unit")
-        )
-        filtered = self.filters_valid and any(
-            query.get(name, "").strip() for name in FILTER_TITLES
-        )
+        index = facet_index.current(getattr(self.request, "archive_changed", None))
+        every_unit = [{"unit": unit, "n": n} for unit, n in index.figure_units]
+        filtered = self.filters_valid and any(query.get(name, "").strip() for name in FILTER_TITLES)
         if filtered:
             units = list(
                 self.object_list.order_by()
@@ -56,7 +54,7 @@ class StatisticListView(DataFormatsMixin, InvalidFilterIs400Mixin, LastPageMixin
                 .annotate(n=Count("pk"))
                 .order_by("-n", "unit")[:UNIT_FACET_SIZE]
             )
-        else:  # the same grouping as the series: counted once
+        else:  # every figure: the counts the index keeps
             units = [dict(row) for row in every_unit[:UNIT_FACET_SIZE]]
         for row in units:
             row["url"] = toggle_url(query, "unit", row["unit"])
