@@ -7,10 +7,12 @@ organization and topic, a filter is an intersection and a facet count is the siz
 microseconds each, whatever the selection's size. The article list uses it for its facets
 and its result count, entity pages for their timelines and "alongside" blocks.
 
-The index is derived data, like a database index: each process builds it from the tables the
-first time it is needed after the archive changed (it is keyed on the same ArchiveChange stamp
-as the page cache, see freshness.py), in about a second per 100,000 articles, and holds a few
-megabytes.
+The index is derived data, like a database index. It is keyed on the same ArchiveChange stamp
+as the page cache (freshness.py): an import builds it as it finishes, and after an admin edit
+the first request to need it does; it is shared through the cache (Redis), so the other
+workers and hosts load it rather than build it. Building reads every mention row once (about
+2 s of CPU for 100,000 synthetic articles with 3 million mentions and quotes, BENCHMARKS.md);
+it holds a few megabytes.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count
 from pyroaring import BitMap
 
@@ -120,59 +124,42 @@ class FacetIndex:
 
 
 def build(stamp: datetime | None) -> FacetIndex:
-    """Read the index off the database: one pass over articles and each mention table."""
+    """Read the index off the database: the articles' dates, then one GROUP BY a dimension
+    that hands back each value's article ids as one string (millions of mention rows would
+    cost seconds as Python tuples)."""
     index = FacetIndex(stamp)
     months: dict[tuple[int, int], list[int]] = defaultdict(list)
-    outlets: dict[int, list[int]] = defaultdict(list)
-    article_ids = []
     days: dict[int, int] = {}
-    for article_id, published, outlet_id in Article.objects.order_by().values_list(
-        "id", "published", "outlet_id"
-    ):
-        article_ids.append(article_id)
+    # Only the id and date: narrow, read from the index on them, not from the wide rows.
+    for article_id, published in Article.objects.order_by().values_list("id", "published"):
         if published:
             months[(published.year, published.month)].append(article_id)
             days[article_id] = published.toordinal()
-        if outlet_id:
-            outlets[outlet_id].append(article_id)
-    index.everything = BitMap(article_ids)
-    index.days = array("l", [0]) * (max(article_ids, default=-1) + 1)
+    index.everything = BitMap(Article.objects.order_by().values_list("id", flat=True))
+    index.days = array("l", [0]) * (index.everything.max() + 1 if index.everything else 0)
     for article_id, day in days.items():
         index.days[article_id] = day
+    index.months = {month: BitMap(ids) for month, ids in months.items()}
+    years: dict[int, BitMap] = defaultdict(BitMap)
+    for (year, _), bitmap in index.months.items():
+        years[year] |= bitmap
+    index.years = dict(years)
     index.figure_units = list(
         Statistic.objects.values("unit")
         .annotate(n=Count("pk"))
         .order_by("-n", "unit")
         .values_list("unit", "n")
     )
-    index.months = {month: BitMap(ids) for month, ids in months.items()}
-    years: dict[int, BitMap] = defaultdict(BitMap)
-    for (year, _), bitmap in index.months.items():
-        years[year] |= bitmap
-    index.years = dict(years)
 
-    people = _labels(Person)
-    organizations = _labels(Organization)
+    people, organizations = _labels(Person), _labels(Organization)
     index.dimensions = {
-        "person": _dimension(PersonMention.objects.values_list("person_id", "article_id"), people),
-        "organization": _dimension(
-            OrganizationMention.objects.values_list("organization_id", "article_id"), organizations
-        ),
-        "topic": _dimension(
-            ArticleTopic.objects.values_list("topic_id", "article_id"), _labels(Topic)
-        ),
-        "outlet": _dimension(((o, a) for o, ids in outlets.items() for a in ids), organizations),
+        "person": _dimension(PersonMention, "person_id", people),
+        "organization": _dimension(OrganizationMention, "organization_id", organizations),
+        "topic": _dimension(ArticleTopic, "topic_id", _labels(Topic)),
+        "outlet": _dimension(Article, "outlet_id", organizations, article_column="id"),
         # A speaker is a person or an organization quoted; the facet lists people.
-        "speaker": _dimension(
-            Quote.objects.filter(person__isnull=False).values_list("person_id", "article_id"),
-            people,
-        ),
-        "speaking_organization": _dimension(
-            Quote.objects.filter(organization__isnull=False).values_list(
-                "organization_id", "article_id"
-            ),
-            organizations,
-        ),
+        "speaker": _dimension(Quote, "person_id", people),
+        "speaking_organization": _dimension(Quote, "organization_id", organizations),
     }
     return index
 
@@ -181,15 +168,25 @@ def _labels(model) -> dict[int, tuple[str, str]]:
     return {pk: (slug, name) for pk, slug, name in model.objects.values_list("pk", "slug", "name")}
 
 
-def _dimension(pairs, labels: dict[int, tuple[str, str]]) -> Dimension:
-    grouped: dict[int, list[int]] = defaultdict(list)
-    for value_id, article_id in pairs.order_by() if hasattr(pairs, "order_by") else pairs:
-        grouped[value_id].append(article_id)
+def _dimension(
+    model, value_column: str, labels: dict[int, tuple[str, str]], article_column="article_id"
+) -> Dimension:
+    if connection.vendor == "postgresql":
+        ids = f"string_agg({article_column}::text, ',')"
+    else:
+        ids = f"group_concat({article_column})"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {value_column}, {ids} FROM {model._meta.db_table} "
+            f"WHERE {value_column} IS NOT NULL GROUP BY {value_column}"
+        )
+        grouped = {
+            value_id: BitMap(map(int, article_ids.split(",")))
+            for value_id, article_ids in cursor.fetchall()
+            if value_id in labels
+        }
     dimension = Dimension(
-        articles_of={
-            value_id: BitMap(ids) for value_id, ids in grouped.items() if value_id in labels
-        },
-        labels={value_id: labels[value_id] for value_id in grouped if value_id in labels},
+        articles_of=grouped, labels={value_id: labels[value_id] for value_id in grouped}
     )
     dimension.finish()
     return dimension
@@ -197,15 +194,22 @@ def _dimension(pairs, labels: dict[int, tuple[str, str]]) -> Dimension:
 
 _lock = threading.Lock()
 _current: FacetIndex | None = None
+SHARED_SECONDS = 24 * 3600
 
 
 def current(stamp: datetime | None = None) -> FacetIndex:
-    """The index for the archive as of `stamp` (read from the database when not given),
-    rebuilt when the archive has changed since this process last built it."""
+    """The index for the archive as of `stamp` (read from the database when not given).
+    A process keeps the last one it used; after a change it takes the new one from the cache
+    (Redis, shared by every worker and host) or, if nobody has yet, builds and shares it."""
     global _current
     if stamp is None:
         stamp = ArchiveChange.current()
     with _lock:
         if _current is None or _current.stamp != stamp:
-            _current = build(stamp)
+            key = f"facet-index:{stamp.isoformat() if stamp else ''}"
+            index = cache.get(key)
+            if index is None:
+                index = build(stamp)
+                cache.set(key, index, SHARED_SECONDS)
+            _current = index
         return _current

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from articles import freshness
+from articles import facet_index, freshness
 from articles.ingest.parallel import parse_files
 from articles.ingest.sources import SUPPORTED_SUFFIXES
 from articles.loader import (
@@ -75,6 +75,8 @@ class Command(BaseCommand):
         # One change stamp for the whole import, not one per article (articles/freshness.py).
         with freshness.batch():
             totals = self._import(files, vocabulary, loader, workers, report_writer)
+        if loader is not None:
+            facet_index.current()  # built now and shared, so no reader waits for it
         if report_writer:
             report_writer.close(totals)
         summary = (
