@@ -82,7 +82,7 @@ def matching_ids(query: str) -> list[int]:
     if not search_terms(query):
         return []
     if connection.vendor == "postgresql":
-        matches = Article.objects.filter(search_vector=_postgres_query(query))
+        matches = Article.objects.filter(search_vector=_postgres_query(query)).order_by()
         return list(matches.values_list("id", flat=True))
     with connection.cursor() as cursor:
         cursor.execute(
@@ -100,6 +100,7 @@ def scored_matches(query: str) -> list[tuple[int, float]]:
         search_query = _postgres_query(query)
         return list(
             Article.objects.filter(search_vector=search_query)
+            .order_by()
             .annotate(score=-SearchRank(F("search_vector"), search_query))
             .values_list("id", "score")
         )

@@ -225,8 +225,8 @@ def test_huge_values_render(client, seeded):
     assert "E+" not in text_of(response)
 
 
-# change stamp, count, page, unit facet, chart, topic choices; the units of every figure come
-# from the facet index, built once per change of the archive (test_facet_index.py).
+# change stamp, count (when filtered), page, unit facet, chart, topic choices; the units of
+# every figure come from the facet index, built once per change (test_facet_index.py).
 STATISTICS_BUDGET = 6
 
 

@@ -6,6 +6,7 @@ year when the figure names none.
 """
 
 from django.db.models import Count
+from django.utils.functional import cached_property
 from django_filters.views import FilterView
 
 from articles import facet_index
@@ -41,13 +42,27 @@ class StatisticListView(DataFormatsMixin, InvalidFilterIs400Mixin, LastPageMixin
             "sentence", "article__body", "article__raw_text"
         )
 
+    @cached_property
+    def filtered(self) -> bool:
+        query = self.request.GET
+        return self.filters_valid and any(query.get(name, "").strip() for name in FILTER_TITLES)
+
+    @cached_property
+    def figure_units(self) -> list[tuple[str, int]]:
+        """Figures per unit over the whole archive, kept by the facet index."""
+        return facet_index.current(getattr(self.request, "archive_changed", None)).figure_units
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        if self.filters_valid and not self.filtered:
+            paginator.count = sum(n for _, n in self.figure_units)  # no COUNT of every figure
+        return paginator
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET
-        index = facet_index.current(getattr(self.request, "archive_changed", None))
-        every_unit = [{"unit": unit, "n": n} for unit, n in index.figure_units]
-        filtered = self.filters_valid and any(query.get(name, "").strip() for name in FILTER_TITLES)
-        if filtered:
+        every_unit = [{"unit": unit, "n": n} for unit, n in self.figure_units]
+        if self.filtered:
             units = list(
                 self.object_list.order_by()
                 .values("unit")
