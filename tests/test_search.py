@@ -117,3 +117,21 @@ def test_ranked_pages_page_through_every_match(client, seeded, monkeypatch):
         for n in range(1, total + 1)
     ]
     assert len(set(seen)) == total
+
+
+def test_postgresql_ranks_the_newest_matches_when_there_are_too_many(client, seeded, monkeypatch):
+    from django.db import connection
+
+    from articles import search as search_module
+
+    if connection.vendor != "postgresql":
+        pytest.skip("FTS5 ranks every match; only ts_rank is capped")
+    all_matches = client.get(LIST, {"q": "patent", "sort": "newest"}).context["paginator"].count
+    assert all_matches > 1
+    monkeypatch.setattr(search_module, "POSTGRES_RANK_LIMIT", 1)
+    response = client.get(LIST, {"q": "patent"})
+    newest = client.get(LIST, {"q": "patent", "sort": "newest"}).context["object_list"][0]
+    assert [a.pk for a in response.context["object_list"]] == [newest.pk]
+    assert response.context["result_count"] == all_matches
+    assert response.context["ranked_among"] == 1
+    assert "among the 1 newest matches" in response.content.decode()

@@ -1,7 +1,6 @@
 """Thin views: the querysets and the FilterSet do the work."""
 
 from collections import Counter
-from operator import itemgetter
 
 from django.db.models import F, Prefetch
 from django.utils.functional import cached_property
@@ -100,8 +99,8 @@ class ArticleListView(ArticleDataFormatsMixin, InvalidFilterIs400Mixin, LastPage
         return bool(self.search_query) and sort in ("", None, SORT_RELEVANCE)
 
     @cached_property
-    def scored_matches(self) -> list[tuple[int, float]]:
-        return search.scored_matches(self.search_query)
+    def scored_matches(self) -> search.Matches:
+        return search.scored_matches(self.search_query, self.facet_index.days)
 
     @cached_property
     def selection(self):
@@ -118,7 +117,7 @@ class ArticleListView(ArticleDataFormatsMixin, InvalidFilterIs400Mixin, LastPage
         selected = selected_articles(self.facet_index, self.active_filters, matching_in_sql)
         if self.search_query:
             if self.by_relevance:
-                found = map(itemgetter(0), self.scored_matches)
+                found = self.scored_matches.ids
             else:
                 found = search.matching_ids(self.search_query)
             selected = selected & BitMap(found)
@@ -127,10 +126,10 @@ class ArticleListView(ArticleDataFormatsMixin, InvalidFilterIs400Mixin, LastPage
     def get_paginator(self, queryset, per_page, **kwargs):
         if self.by_relevance:  # ranked on the index's scores, article rows for one page only
             queryset = search.RankedResults(
-                self.scored_matches, self.selection, article_list_queryset()
+                self.scored_matches.scores, self.selection, article_list_queryset()
             )
         paginator = super().get_paginator(queryset, per_page, **kwargs)
-        if self.filters_valid:
+        if self.filters_valid and not self.by_relevance:
             # The index already knows how many articles match: no COUNT over the rows.
             paginator.count = len(self.selection)
         return paginator
@@ -146,6 +145,9 @@ class ArticleListView(ArticleDataFormatsMixin, InvalidFilterIs400Mixin, LastPage
             self.filterset.is_bound and valid and bool(self.filterset.form.cleaned_data.get("q"))
         )
         context["searching"] = searching
+        context["result_count"] = len(self.selection) if valid else context["paginator"].count
+        if self.by_relevance and not self.scored_matches.ranked_all:
+            context["ranked_among"] = len(context["paginator"].object_list)
         current = self.request.GET.get("sort") or (SORT_RELEVANCE if searching else SORT_NEWEST)
         context["sort_links"] = [
             (label, with_param(self.request.GET, "sort", value), value == current)
