@@ -10,11 +10,12 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import itemgetter
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
@@ -83,8 +84,13 @@ def matching_ids(query: str) -> list[int]:
     if not search_terms(query):
         return []
     if connection.vendor == "postgresql":
-        matches = Article.objects.filter(search_vector=_postgres_query(query)).order_by()
-        return list(matches.values_list("id", flat=True))
+        with _from_the_index(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT id FROM articles_article "
+                "WHERE search_vector @@ plainto_tsquery('english', %s)",
+                [" ".join(search_terms(query))],
+            )
+            return [row[0] for row in cursor.fetchall()]
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT rowid FROM article_fts WHERE article_fts MATCH %s", [fts5_query(query)]
@@ -95,7 +101,7 @@ def matching_ids(query: str) -> list[int]:
 # PostgreSQL's ts_rank reads each match's whole vector, about 5 µs a match: ranking a search
 # that matches half of 100,000 articles would take a third of a second. Past this many
 # matches, the newest are ranked (the page says so); FTS5's bm25 ranks every match in time.
-POSTGRES_RANK_LIMIT = 5000
+POSTGRES_RANK_LIMIT = 2000
 
 
 @dataclass
@@ -108,6 +114,16 @@ class Matches:
         return len(self.scores) == len(self.ids)
 
 
+@contextmanager
+def _from_the_index():
+    """PostgreSQL takes the match test for cheap and, when half the articles match, scans the
+    whole table, decompressing every article's vector (0.7 s at 100,000 articles); its GIN
+    index finds the same ids in a few tens of milliseconds."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        yield
+
+
 def scored_matches(query: str, days: Sequence[int]) -> Matches:
     """Every article matching `query`, with the scores that rank them: one pass over the
     full-text index, no article rows read. `days` are the articles' dates by id (newest
@@ -118,11 +134,10 @@ def scored_matches(query: str, days: Sequence[int]) -> Matches:
         ids = matching_ids(query)
         ranked = ids
         if len(ids) > POSTGRES_RANK_LIMIT:
-            newest = heapq.nlargest(POSTGRES_RANK_LIMIT, ids, key=lambda i: (days[i], i))
-            ranked = newest
+            ranked = heapq.nlargest(POSTGRES_RANK_LIMIT, ids, key=days.__getitem__)
         search_query = _postgres_query(query)
         scores = (
-            Article.objects.filter(id__in=ranked)
+            Article.objects.extra(where=["articles_article.id = ANY(%s)"], params=[ranked])
             .order_by()
             .annotate(score=-SearchRank(F("search_vector"), search_query))
             .values_list("id", "score")
