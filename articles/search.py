@@ -34,14 +34,11 @@ def search_terms(query: str) -> list[str]:
 
 
 def fts5_query(query: str) -> str:
-    """Every word must match (AND), each as a quoted FTS5 string, prefix on the last one."""
+    """Every word must match (AND), each as a quoted FTS5 string. No prefix search on the last
+    word: the porter stemmer already matches "infring" with "infringement", as PostgreSQL
+    does, and a prefix makes FTS5 merge every matching term's list again for each snippet."""
     terms = search_terms(query)
-    if not terms:
-        return ""
-    quoted = [f'"{term}"' for term in terms]
-    if len(terms[-1]) >= 3:
-        quoted[-1] += "*"
-    return " ".join(quoted)
+    return " ".join(f'"{term}"' for term in terms)
 
 
 def search(queryset: QuerySet, query: str) -> QuerySet:

@@ -16,7 +16,7 @@ def test_fts_syntax_is_reduced_to_plain_words():
         "NEAR",
         "3",
     ]
-    assert fts5_query("patent law") == '"patent" "law"*'
+    assert fts5_query("patent law") == '"patent" "law"'
     assert fts5_query('"""') == ""
 
 
