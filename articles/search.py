@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from operator import itemgetter
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
@@ -20,6 +19,7 @@ from django.db.models import F, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from pyroaring import BitMap
 
 from articles.models import Article
 
@@ -95,22 +95,6 @@ def matching_ids(query: str) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-# PostgreSQL's ts_rank reads each match's whole vector, about 5 µs a match: ranking a search
-# that matches half of 100,000 articles would take a third of a second. Past this many
-# matches, the newest are ranked (the page says so); FTS5's bm25 ranks every match in time.
-POSTGRES_RANK_LIMIT = 2000
-
-
-@dataclass
-class Matches:
-    ids: Iterable[int]  # every matching article
-    scores: list[tuple[int, float]]  # (id, score) of those ranked, a lower score a better match
-
-    @property
-    def ranked_all(self) -> bool:
-        return len(self.scores) == len(self.ids)
-
-
 @contextmanager
 def _from_the_index():
     """PostgreSQL takes the match test for cheap and, when half the articles match, scans the
@@ -121,64 +105,63 @@ def _from_the_index():
         yield
 
 
-def scored_matches(query: str, days: Sequence[int]) -> Matches:
-    """Every article matching `query`, with the scores that rank them: one pass over the
-    full-text index, no article rows read. `days` are the articles' dates by id (newest
-    highest), which choose the matches PostgreSQL ranks when there are too many."""
-    if not search_terms(query):
-        return Matches([], [])
+# Scoring costs every match a few microseconds on either engine (bm25 reads its term
+# positions and length, ts_rank its whole vector): a third of a second when a search matches
+# half of 100,000 articles. Past this many, the most recently added matches are ranked; the
+# page says so, and counts and facets still cover every match.
+RANK_LIMIT = 2000
+
+
+def relevance_scores(query: str, candidates: BitMap) -> list[tuple[int, float]]:
+    """(article id, score) for the `candidates` (ids of matching articles), a lower score a
+    better match, from the full-text index: no article rows read."""
+    if not candidates:
+        return []
     if connection.vendor == "postgresql":
-        ids = matching_ids(query)
-        ranked = ids
-        if len(ids) > POSTGRES_RANK_LIMIT:
-            ranked = heapq.nlargest(POSTGRES_RANK_LIMIT, ids, key=days.__getitem__)
-        search_query = _postgres_query(query)
-        scores = (
-            Article.objects.extra(where=["articles_article.id = ANY(%s)"], params=[ranked])
+        return list(
+            Article.objects.extra(
+                where=["articles_article.id = ANY(%s)"], params=[list(candidates)]
+            )
             .order_by()
-            .annotate(score=-SearchRank(F("search_vector"), search_query))
+            .annotate(score=-SearchRank(F("search_vector"), _postgres_query(query)))
             .values_list("id", "score")
         )
-        return Matches(ids, list(scores))
+    # FTS5 seeks to a rowid range cheaply, to a list of rowids one by one: score from the
+    # smallest candidate up, keep the candidates.
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT rowid, bm25(article_fts, 5.0, 1.0) FROM article_fts WHERE article_fts MATCH %s",
-            [fts5_query(query)],
+            "SELECT rowid, bm25(article_fts, 5.0, 1.0) FROM article_fts "
+            "WHERE article_fts MATCH %s AND rowid >= %s",
+            [fts5_query(query), candidates.min()],
         )
-        scores = cursor.fetchall()
-    return Matches([article_id for article_id, _ in scores], scores)
+        return [row for row in cursor.fetchall() if row[0] in candidates]
 
 
 class RankedResults(Sequence):
     """Search results in order_by_relevance's order (best score, then newest, then highest
-    id), for a Paginator. Every match's score comes from the index in one pass; article rows
-    are read for the page asked for only (and any ties at its edge), so a search matching
-    50,000 articles does not sort 50,000 article rows."""
+    id), for a Paginator, from their scores; article rows are read for the page asked for
+    only (and any ties at its edge), so ranking never sorts thousands of article rows."""
 
-    def __init__(self, matches: list[tuple[int, float]], selection, articles: QuerySet):
-        # `selection` holds only matches: when it holds as many, it holds them all.
-        if len(selection) < len(matches):
-            matches = [match for match in matches if match[0] in selection]
-        self.matches = matches
+    def __init__(self, scores: list[tuple[int, float]], articles: QuerySet):
+        self.scores = scores
         self.articles = articles
 
     def __len__(self) -> int:
-        return len(self.matches)
+        return len(self.scores)
 
     def count(self) -> int:
-        return len(self.matches)
+        return len(self.scores)
 
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        start, stop, _ = index.indices(len(self.matches))
+        start, stop, _ = index.indices(len(self.scores))
         if start >= stop:
             return []
-        by_score = heapq.nsmallest(stop, self.matches, key=itemgetter(1))
-        cutoff = by_score[-1][1]
+        cutoff = heapq.nsmallest(stop, self.scores, key=itemgetter(1))[-1][1]
         # Matches tied with the last one on score are ordered by date, which needs their rows.
-        contenders = [article_id for article_id, score in self.matches if score <= cutoff]
-        scores = dict(self.matches)
+        contenders = [article_id for article_id, score in self.scores if score <= cutoff]
+        scores = dict(self.scores)
         found = self.articles.in_bulk(contenders)
         ranked = sorted(
             found.values(),

@@ -99,8 +99,11 @@ class ArticleListView(ArticleDataFormatsMixin, InvalidFilterIs400Mixin, LastPage
         return bool(self.search_query) and sort in ("", None, SORT_RELEVANCE)
 
     @cached_property
-    def scored_matches(self) -> search.Matches:
-        return search.scored_matches(self.search_query, self.facet_index.days)
+    def ranked(self) -> search.RankedResults:
+        """The matches ranked best first: all of them, or the RANK_LIMIT most recently added."""
+        candidates = self.selection[-search.RANK_LIMIT :]
+        scores = search.relevance_scores(self.search_query, candidates)
+        return search.RankedResults(scores, article_list_queryset())
 
     @cached_property
     def selection(self):
@@ -115,19 +118,13 @@ class ArticleListView(ArticleDataFormatsMixin, InvalidFilterIs400Mixin, LastPage
             ArticleFilter(in_sql, queryset=Article.objects.all()).matching if in_sql else None
         )
         selected = selected_articles(self.facet_index, self.active_filters, matching_in_sql)
-        if self.search_query:
-            if self.by_relevance:
-                found = self.scored_matches.ids
-            else:
-                found = search.matching_ids(self.search_query)
-            selected = selected & BitMap(found)
+        if self.search_query and selected:
+            selected = selected & BitMap(search.matching_ids(self.search_query))
         return selected
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        if self.by_relevance:  # ranked on the index's scores, article rows for one page only
-            queryset = search.RankedResults(
-                self.scored_matches.scores, self.selection, article_list_queryset()
-            )
+        if self.by_relevance:
+            queryset = self.ranked
         paginator = super().get_paginator(queryset, per_page, **kwargs)
         if self.filters_valid and not self.by_relevance:
             # The index already knows how many articles match: no COUNT over the rows.
@@ -146,8 +143,8 @@ class ArticleListView(ArticleDataFormatsMixin, InvalidFilterIs400Mixin, LastPage
         )
         context["searching"] = searching
         context["result_count"] = len(self.selection) if valid else context["paginator"].count
-        if self.by_relevance and not self.scored_matches.ranked_all:
-            context["ranked_among"] = len(context["paginator"].object_list)
+        if self.by_relevance and len(self.ranked) < len(self.selection):
+            context["ranked_among"] = len(self.ranked)
         current = self.request.GET.get("sort") or (SORT_RELEVANCE if searching else SORT_NEWEST)
         context["sort_links"] = [
             (label, with_param(self.request.GET, "sort", value), value == current)
