@@ -22,7 +22,7 @@ import threading
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 
 from django.core.cache import cache
 from django.db import connection
@@ -102,9 +102,9 @@ class FacetIndex:
     def dimension(self, name: str) -> Dimension:
         return self.dimensions[name]
 
-    def published(self, article_id: int) -> date | None:
-        day = self.days[article_id] if article_id < len(self.days) else 0
-        return date.fromordinal(day) if day else None
+    def day(self, article_id: int) -> int:
+        """The article's date as a day number (date.toordinal), 0 when it has none."""
+        return self.days[article_id] if article_id < len(self.days) else 0
 
     def year_counts(self, selection: BitMap) -> list[tuple[int, int]]:
         """(year, articles) for every year with some, newest first."""
@@ -181,7 +181,7 @@ def _dimension(
             f"WHERE {value_column} IS NOT NULL GROUP BY {value_column}"
         )
         grouped = {
-            value_id: BitMap(map(int, article_ids.split(",")))
+            value_id: bitmap_of(article_ids)
             for value_id, article_ids in cursor.fetchall()
             if value_id in labels
         }
@@ -190,6 +190,11 @@ def _dimension(
     )
     dimension.finish()
     return dimension
+
+
+def bitmap_of(ids: str | None) -> BitMap:
+    """Ids aggregated as comma-separated text (group_concat, string_agg) as a bitmap."""
+    return BitMap(map(int, ids.split(","))) if ids else BitMap()
 
 
 _lock = threading.Lock()

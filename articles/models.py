@@ -231,6 +231,12 @@ class PersonMention(ExtractedRow):
         constraints = [
             models.UniqueConstraint(fields=["article", "person"], name="one_mention_per_person")
         ]
+        # A person's roles over time read from the index alone, not thousands of rows.
+        indexes = [
+            models.Index(
+                fields=["person", "role", "affiliation", "article"], name="mention_person_roles"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} in {self.article}"

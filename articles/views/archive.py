@@ -119,7 +119,7 @@ class ArticleListView(ArticleDataFormatsMixin, InvalidFilterIs400Mixin, LastPage
         )
         selected = selected_articles(self.facet_index, self.active_filters, matching_in_sql)
         if self.search_query and selected:
-            selected = selected & BitMap(search.matching_ids(self.search_query))
+            selected = selected & search.matching_ids(self.search_query)
         return selected
 
     def get_paginator(self, queryset, per_page, **kwargs):

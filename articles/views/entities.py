@@ -6,6 +6,9 @@ Timelines, counts and "alongside" blocks come from the facet index (facet_index.
 roles and quotes are one query each, whatever the number of articles.
 """
 
+from collections import defaultdict
+from datetime import date
+
 from django.core.paginator import Paginator
 from django.db.models import Count, F, QuerySet
 from django.db.models.functions import Substr, Upper
@@ -73,21 +76,25 @@ def roles_over_time(index: FacetIndex, person: Person) -> list[dict]:
     """Each role and affiliation the person is named with, its first and last article dates
     and its number of articles, earliest first. The dates come from the facet index: a much
     mentioned person has thousands of mentions, and reading their article rows is slow."""
-    groups: dict[tuple[str, str], dict] = {}
+    articles_of: dict[tuple[str, str], list[int]] = defaultdict(list)
     mentions = person.mentions.exclude(role="", affiliation="").order_by()
     for role, affiliation, article_id in mentions.values_list("role", "affiliation", "article"):
-        group = groups.setdefault(
-            (role, affiliation),
-            {"role": role, "affiliation": affiliation, "first": None, "last": None, "n": 0},
+        articles_of[(role, affiliation)].append(article_id)
+    roles = []
+    for (role, affiliation), article_ids in articles_of.items():
+        days = [day for day in map(index.day, article_ids) if day]
+        roles.append(
+            {
+                "role": role,
+                "affiliation": affiliation,
+                "first": date.fromordinal(min(days)) if days else None,
+                "last": date.fromordinal(max(days)) if days else None,
+                "n": len(article_ids),
+            }
         )
-        group["n"] += 1
-        published = index.published(article_id)
-        if published:
-            group["first"] = min(group["first"] or published, published)
-            group["last"] = max(group["last"] or published, published)
     return sorted(
-        groups.values(),
-        key=lambda g: (g["first"] is None, g["first"] or 0, g["role"], g["affiliation"]),
+        roles,
+        key=lambda r: (r["first"] is None, r["first"] or date.min, r["role"], r["affiliation"]),
     )
 
 
