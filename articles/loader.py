@@ -7,6 +7,7 @@ listed in `curated_fields`, and any extracted row marked `curated`, is never ove
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 
@@ -134,6 +135,13 @@ class _Rows:
             self.topic_links,
         ):
             table.insert()
+
+
+@functools.lru_cache(maxsize=100_000)
+def _name_key(name: str) -> str:
+    """A person's or organization's cache key; the same few thousand names recur in every
+    article, and slugify (Unicode normalization and two regexes) is costly per mention."""
+    return slugify(name)
 
 
 def _slug_base(title: str) -> str:
@@ -438,7 +446,7 @@ class ArticleLoader:
 
     def person(self, name: str, role: str = "", affiliation: str = "") -> Person:
         """The one Person of this full name (or alias), created on first sight."""
-        key = slugify(name)
+        key = _name_key(name)
         person = self._people.get(key)
         if person is None:
             person = Person(
@@ -462,9 +470,9 @@ class ArticleLoader:
         return person
 
     def organization(self, name: str, acronym: str = "", kind: str = "other") -> Organization:
-        key = slugify(name)
+        key = _name_key(name)
         organization = self._organizations.get(key) or (
-            self._organizations.get(slugify(acronym)) if acronym else None
+            self._organizations.get(_name_key(acronym)) if acronym else None
         )
         if organization is None:
             organization = Organization(
@@ -487,10 +495,10 @@ class ArticleLoader:
     def _remember_person(self, person: Person) -> None:
         self._people[person.slug] = person
         for alias in person.aliases:
-            self._people.setdefault(slugify(alias), person)
+            self._people.setdefault(_name_key(alias), person)
 
     def _remember_organization(self, organization: Organization) -> None:
         self._organizations[organization.slug] = organization
         for alias in [*organization.aliases, organization.acronym]:
             if alias:
-                self._organizations.setdefault(slugify(alias), organization)
+                self._organizations.setdefault(_name_key(alias), organization)
