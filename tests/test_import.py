@@ -189,3 +189,25 @@ def test_kept_counts_are_fresh_after_loading_outside_the_command():
     loader.load_batch([parse_file(seeds[1])[0]])
     li_qiang.refresh_from_db()
     assert (li_qiang.mentioned_in, li_qiang.quoted_in) == (2, 2)
+
+
+def test_article_files_come_in_sorted_path_order_without_a_list(tmp_path):
+    from articles.ingest.sources import SUPPORTED_SUFFIXES
+    from articles.management.commands.import_articles import ArticleFiles
+
+    for name in ("b/c.txt", "b-c.txt", "b.txt", "B/a.html", "a/z.jsonl", "a/notes.md", "c.TXT"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "linked").symlink_to(tmp_path / "a")  # rglob does not follow it either
+    single = tmp_path / "a" / "notes.md"  # a file named on the command line is taken as is
+
+    files = ArticleFiles([str(tmp_path), str(single)])
+
+    expected = sorted(
+        path
+        for path in tmp_path.rglob("*")
+        if path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES
+    )
+    assert list(files) == [*expected, single]
+    assert len(files) == len(expected) + 1
+    assert list(files) == list(files)  # a second pass reads the folders again

@@ -352,7 +352,13 @@ class _Token(NamedTuple):
 def _tokens(body: str, start: int, end: int) -> list[_Token]:
     tokens = []
     for match in _TOKEN_RE.finditer(body, start, end):
-        text, word_end = match.group(), match.end()
+        text = match.group()
+        if text[-1] not in _SPECIAL_ENDINGS:
+            # Most words: no period, no possessive. tuple.__new__ skips the NamedTuple's
+            # Python-level constructor; this runs for every word around every head word.
+            tokens.append(_new_token(_Token, (text, *match.span(), False, text, False)))
+            continue
+        word_end = match.end()
         ends_sentence = False
         if text.endswith(".") and len(text) > 1:
             without_period = text[:-1]
@@ -366,6 +372,10 @@ def _tokens(body: str, start: int, end: int) -> list[_Token]:
             _Token(text, match.start(), word_end, ends_sentence, bare.rstrip("."), is_possessive)
         )
     return tokens
+
+
+_SPECIAL_ENDINGS = frozenset(".s")  # what the period and possessive rules look at
+_new_token = tuple.__new__
 
 
 def _joined(body: str, left: _Token, right: _Token) -> bool:

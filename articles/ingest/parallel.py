@@ -8,6 +8,7 @@ database connection; this module, like the whole pipeline, imports no Django.
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,9 @@ from pathlib import Path
 from articles.ingest.model import ParsedArticle, ParseError
 from articles.ingest.pipeline import parse_file
 from articles.ingest.topics import TopicDefinition
+
+CHUNK = 16  # files a worker takes at a time
+MAX_AHEAD = 32 * CHUNK  # files parsed or being parsed ahead of the importer: bounds memory
 
 
 @dataclass
@@ -59,7 +63,39 @@ def parse_files(
             yield parse_one(path, vocabulary, max_bytes)
         return
     context = multiprocessing.get_context("spawn")
+    ahead = _Throttle(MAX_AHEAD)
     with context.Pool(workers, initializer=_init_worker, initargs=(vocabulary, max_bytes)) as pool:
-        # imap keeps file order (so slugs are assigned the same way every run) and a small
-        # chunk keeps memory flat while amortising the inter-process overhead.
-        yield from pool.imap(_parse_in_worker, paths, chunksize=16)
+        try:
+            # imap keeps file order (so slugs are assigned the same way every run); a chunk
+            # amortises the inter-process overhead.
+            for result in pool.imap(_parse_in_worker, ahead.paced(paths), chunksize=CHUNK):
+                ahead.consumed()
+                yield result
+        finally:
+            ahead.stop()  # before the pool's exit joins the thread that hands out paths
+
+
+class _Throttle:
+    """Keeps at most `limit` files handed to the workers and not yet taken by the importer.
+
+    imap hands out every path at once and keeps every result until it is taken, so when
+    the importer writes more slowly than the workers parse (PostgreSQL), parsed articles
+    would pile up in memory in proportion to the import's size.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self._slots = threading.Semaphore(limit)
+        self._stopped = threading.Event()
+
+    def paced(self, paths: Iterable[Path]) -> Iterator[Path]:
+        for path in paths:
+            while not self._slots.acquire(timeout=0.1):
+                if self._stopped.is_set():
+                    return
+            yield path
+
+    def consumed(self) -> None:
+        self._slots.release()
+
+    def stop(self) -> None:
+        self._stopped.set()

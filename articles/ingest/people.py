@@ -970,6 +970,19 @@ class PersonResolver:
         for person in self.persons:
             if person.role:
                 self._roles.setdefault(person.role.lower(), []).append(person)
+        self._references: list[Reference] | None = None
+        # What the index was built from, for `shared_resolver`: roles may be filled in later.
+        self._built_from = [(person, person.role) for person in self.persons]
+
+    def built_from(self, body: str, persons: Sequence[PersonMention]) -> bool:
+        return (
+            body == self.body
+            and len(persons) == len(self._built_from)
+            and all(
+                person is built and person.role == role
+                for person, (built, role) in zip(persons, self._built_from, strict=True)
+            )
+        )
 
     def person_named(self, name: str) -> PersonMention | None:
         return self._by_name.get(name)
@@ -1041,7 +1054,13 @@ class PersonResolver:
         return None
 
     def references(self) -> list[Reference]:
-        """Every full name, surname, honorific and role reference in the body, in order."""
+        """Every full name, surname, honorific and role reference in the body, in order.
+        Computed once: callers only read the list."""
+        if self._references is None:
+            self._references = self._find_references()
+        return self._references
+
+    def _find_references(self) -> list[Reference]:
         refs = [
             Reference(start, end, self.body[start:end], person, "full")
             for start, end, person in self._full
@@ -1086,6 +1105,22 @@ class PersonResolver:
     def _inside_full_name(self, position: int) -> bool:
         index = bisect_right(self._full_starts, position) - 1
         return index >= 0 and self._full[index][0] <= position < self._full[index][1]
+
+
+_last_resolver: PersonResolver | None = None
+
+
+def shared_resolver(body: str, persons: Sequence[PersonMention]) -> PersonResolver:
+    """A PersonResolver, reused when asked again for the same body and people.
+
+    People (short forms) and quotes (attribution) each index an article's names and find
+    every reference; for most articles the quote extractor sees the very same people, so
+    the second index, the costliest duplicated work of a parse, is the first one again.
+    """
+    global _last_resolver
+    if _last_resolver is None or not _last_resolver.built_from(body, persons):
+        _last_resolver = PersonResolver(body, persons)
+    return _last_resolver
 
 
 _HONORIFIC_WORDS = ("Mr", "Ms", "Mrs", "Dr", "Prof")
@@ -1233,7 +1268,7 @@ _FORM_ORDER = {"full": 0, "honorific": 1, "surname": 2, "role": 3, "pronoun": 4}
 
 
 def _add_short_forms(body: str, persons: list[PersonMention]) -> None:
-    resolver = PersonResolver(body, persons)
+    resolver = shared_resolver(body, persons)
     forms: dict[str, list[tuple[int, str]]] = {p.name: [] for p in persons}
     for ref in resolver.references():
         if ref.form != "full":

@@ -26,9 +26,9 @@ from .organizations import title_case_labels, transcript_label_starts
 from .people import (
     SPEECH_VERB_RE,
     OrgIndex,
-    PersonResolver,
     Reference,
     sentence_spans,
+    shared_resolver,
     strip_subject_adverbs,
 )
 
@@ -95,7 +95,7 @@ class _Attributor:
 
     def __init__(self, body: str, persons: Sequence[PersonMention], orgs: OrgIndex):
         self.body = body
-        self.resolver = PersonResolver(body, persons)
+        self.resolver = shared_resolver(body, persons)
         self.orgs = orgs
         self.last_person: PersonMention | None = None
         self._refs: list[Reference] = self.resolver.references()
