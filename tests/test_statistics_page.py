@@ -243,11 +243,13 @@ def test_query_count_does_not_grow_with_the_archive(
         assert client.get(STATISTICS + query).status_code == 200
 
 
-def test_figures_keep_their_articles_date(seeded):
-    article = Article.objects.filter(statistics__isnull=False).first()
+def test_figures_and_quotes_keep_their_articles_date(seeded):
+    article = Article.objects.filter(statistics__isnull=False, quotes__isnull=False).first()
     assert set(article.statistics.values_list("published", flat=True)) == {article.published}
+    assert set(article.quotes.values_list("published", flat=True)) == {article.published}
     figure = Statistic.objects.create(article=article, value=1, unit="x", as_written="1 x")
     assert figure.published == article.published
     article.published = date(2001, 2, 3)
     article.save()
     assert set(article.statistics.values_list("published", flat=True)) == {date(2001, 2, 3)}
+    assert set(article.quotes.values_list("published", flat=True)) == {date(2001, 2, 3)}
