@@ -381,17 +381,6 @@ def test_sentence_split_keeps_abbreviations_together():
     assert stats[1].sentence.startswith("Dr. Li said")
 
 
-def test_throughput():
-    import time
-
-    body = seed_body(SEEDS / "002_d02bb879e47e7af2.txt")
-    started = time.perf_counter()
-    for _ in range(200):
-        extract_statistics(body, 2021)
-    per_article = (time.perf_counter() - started) / 200
-    assert per_article < 0.002  # well under the pipeline's 2 ms per article budget
-
-
 # --- holdout-style figures (invented sentences) ---------------------------------------------------
 
 
