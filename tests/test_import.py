@@ -211,3 +211,21 @@ def test_article_files_come_in_sorted_path_order_without_a_list(tmp_path):
     assert list(files) == [*expected, single]
     assert len(files) == len(expected) + 1
     assert list(files) == list(files)  # a second pass reads the folders again
+
+
+def test_a_large_import_refreshes_the_planners_statistics(db, monkeypatch):
+    from articles.management.commands import import_articles
+
+    calls = []
+    monkeypatch.setattr(import_articles, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(
+        import_articles, "refresh_planner_statistics", lambda: calls.append("analyze")
+    )
+    call_command("import_articles", str(SEEDS), verbosity=0, workers=1)
+    assert calls == ["analyze"]
+
+
+def test_refreshing_the_planners_statistics_runs_inside_a_transaction(db):
+    from articles.management.commands.import_articles import refresh_planner_statistics
+
+    refresh_planner_statistics()  # ANALYZE on PostgreSQL (VACUUM can't run here), else nothing
