@@ -202,6 +202,12 @@ _current: FacetIndex | None = None
 SHARED_SECONDS = 24 * 3600
 
 
+def for_request(request) -> FacetIndex:
+    """The index for a page, keyed on the change stamp the freshness middleware already read
+    (articles/freshness.py), or read now where it did not run."""
+    return current(getattr(request, "archive_changed", None))
+
+
 def current(stamp: datetime | None = None) -> FacetIndex:
     """The index for the archive as of `stamp` (read from the database when not given).
     A process keeps the last one it used; after a change it takes the new one from the cache

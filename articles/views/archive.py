@@ -31,7 +31,7 @@ from articles.rendering import marked_paragraphs
 from articles.search import attach_snippets
 from articles.views.data import ArticleDataFormatsMixin
 from articles.views.entities import timeline_chart
-from articles.views.mixins import InvalidFilterIs400Mixin, LastPageMixin
+from articles.views.mixins import InvalidFilterIs400Mixin, KnownCountMixin, LastPageMixin
 
 LIST_PAGE_SIZE = 20
 
@@ -57,7 +57,7 @@ class HomeView(TemplateView):
             .annotate(n=F("mentioned_in"))
             .order_by("-n", "name")[:8],
         )
-        index = facet_index.current(getattr(self.request, "archive_changed", None))
+        index = facet_index.for_request(self.request)
         context["timeline"] = timeline_chart(index, index.everything, "in the archive")
         if index.years:
             latest_year = max(index.years)
@@ -67,7 +67,9 @@ class HomeView(TemplateView):
         return context
 
 
-class ArticleListView(ArticleDataFormatsMixin, InvalidFilterIs400Mixin, LastPageMixin, FilterView):
+class ArticleListView(
+    ArticleDataFormatsMixin, InvalidFilterIs400Mixin, KnownCountMixin, LastPageMixin, FilterView
+):
     filterset_class = ArticleFilter
     template_name = "articles/article_list.html"
     paginate_by = LIST_PAGE_SIZE
@@ -87,7 +89,7 @@ class ArticleListView(ArticleDataFormatsMixin, InvalidFilterIs400Mixin, LastPage
 
     @cached_property
     def facet_index(self) -> facet_index.FacetIndex:
-        return facet_index.current(getattr(self.request, "archive_changed", None))
+        return facet_index.for_request(self.request)
 
     @cached_property
     def search_query(self) -> str:
@@ -124,12 +126,13 @@ class ArticleListView(ArticleDataFormatsMixin, InvalidFilterIs400Mixin, LastPage
 
     def get_paginator(self, queryset, per_page, **kwargs):
         if self.by_relevance:
-            queryset = self.ranked
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
+            queryset = self.ranked  # knows its own length
+        return super().get_paginator(queryset, per_page, **kwargs)
+
+    def known_count(self) -> int | None:
         if self.filters_valid and not self.by_relevance:
-            # The index already knows how many articles match: no COUNT over the rows.
-            paginator.count = len(self.selection)
-        return paginator
+            return len(self.selection)
+        return None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -181,7 +184,7 @@ class ArticleDetailView(DetailView):
         context["marked_paragraphs"] = marked_paragraphs(
             article, article.quotes.all(), article.statistics.all()
         )
-        index = facet_index.current(getattr(self.request, "archive_changed", None))
+        index = facet_index.for_request(self.request)
         context["related_articles"] = related_articles(article, index)
         context["previous_article"], context["next_article"] = neighbours_by_date(article)
         return context

@@ -45,7 +45,7 @@ from articles.querysets import (
     topics_with_counts,
 )
 from articles.views.data import DataFormatsMixin
-from articles.views.mixins import InvalidFilterIs400Mixin, LastPageMixin
+from articles.views.mixins import InvalidFilterIs400Mixin, KnownCountMixin, LastPageMixin
 
 ENTITY_PAGE_SIZE = 20
 INDEX_PAGE_SIZE = 50
@@ -130,7 +130,7 @@ def quotes_page(request, quotes: QuerySet) -> dict:
     }
 
 
-class EntityDetailView(LastPageMixin, SingleObjectMixin, ListView):
+class EntityDetailView(KnownCountMixin, LastPageMixin, SingleObjectMixin, ListView):
     """The entity is `object`; the paginated list is the articles that mention it."""
 
     paginate_by = ENTITY_PAGE_SIZE
@@ -149,7 +149,7 @@ class EntityDetailView(LastPageMixin, SingleObjectMixin, ListView):
 
     @cached_property
     def facet_index(self) -> FacetIndex:
-        return facet_index.current(getattr(self.request, "archive_changed", None))
+        return facet_index.for_request(self.request)
 
     @cached_property
     def selection(self) -> BitMap:
@@ -157,10 +157,8 @@ class EntityDetailView(LastPageMixin, SingleObjectMixin, ListView):
         dimension = self.facet_index.dimension(self.article_filter_param)
         return dimension.articles(self.object.slug)
 
-    def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        paginator.count = len(self.selection)  # known from the index: no COUNT query
-        return paginator
+    def known_count(self) -> int:
+        return len(self.selection)
 
     def alongside(self, dimension: str, exclude: str = "") -> list[dict]:
         return alongside(self.facet_index, dimension, self.selection, exclude)

@@ -17,6 +17,21 @@ class LastPageMixin:
         return context
 
 
+class KnownCountMixin:
+    """A list whose length is already known (the facet index keeps it) gives it to the
+    Paginator, which would otherwise COUNT every matching row for the page links."""
+
+    def known_count(self) -> int | None:
+        return None
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        count = self.known_count()
+        if count is not None:
+            paginator.count = count  # Paginator.count is a cached_property: set, not counted
+        return paginator
+
+
 class InvalidFilterIs400Mixin:
     """A FilterView whose filters do not validate answers 400, with the errors on the page."""
 

@@ -15,7 +15,7 @@ from articles.facets import toggle_url, with_param
 from articles.filters import STATISTIC_SORT_DEFAULT, StatisticFilter
 from articles.models import Statistic
 from articles.views.data import DataFormatsMixin
-from articles.views.mixins import InvalidFilterIs400Mixin, LastPageMixin
+from articles.views.mixins import InvalidFilterIs400Mixin, KnownCountMixin, LastPageMixin
 
 STATISTIC_PAGE_SIZE = 50
 UNIT_FACET_SIZE = 20
@@ -32,7 +32,9 @@ FILTER_TITLES = {
 SORTABLE_COLUMNS = {"value": "-value", "year": "-year", "date": "-date"}  # first click
 
 
-class StatisticListView(DataFormatsMixin, InvalidFilterIs400Mixin, LastPageMixin, FilterView):
+class StatisticListView(
+    DataFormatsMixin, InvalidFilterIs400Mixin, KnownCountMixin, LastPageMixin, FilterView
+):
     filterset_class = StatisticFilter
     template_name = "articles/statistic_list.html"
     paginate_by = STATISTIC_PAGE_SIZE
@@ -50,13 +52,12 @@ class StatisticListView(DataFormatsMixin, InvalidFilterIs400Mixin, LastPageMixin
     @cached_property
     def figure_units(self) -> list[tuple[str, int]]:
         """Figures per unit over the whole archive, kept by the facet index."""
-        return facet_index.current(getattr(self.request, "archive_changed", None)).figure_units
+        return facet_index.for_request(self.request).figure_units
 
-    def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
+    def known_count(self) -> int | None:
         if self.filters_valid and not self.filtered:
-            paginator.count = sum(n for _, n in self.figure_units)  # no COUNT of every figure
-        return paginator
+            return sum(n for _, n in self.figure_units)
+        return None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
