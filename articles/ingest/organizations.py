@@ -43,6 +43,7 @@ from articles.ingest.model import (
     ORG_OTHER,
     OrganizationMention,
 )
+from articles.ingest.patterns import trie_regex
 
 GAZETTEER_PATH = Path(__file__).with_name("data") / "organizations.json"
 
@@ -90,28 +91,6 @@ def _load_cities() -> frozenset[str]:
 
 def _load_surnames() -> frozenset[str]:
     return frozenset(_gazetteer_data()["chinese_surnames"])
-
-
-def trie_regex(forms: list[str]) -> str:
-    """One alternation shaped as a character trie: a lookup costs one pass, not one per form."""
-    trie: dict = {}
-    for form in forms:
-        node = trie
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in node.items() if char]
-        if not branches:
-            return ""
-        ends_here = "" in node
-        if len(branches) == 1 and not ends_here:
-            return branches[0]
-        group = "(?:" + "|".join(branches) + ")"
-        return group + "?" if ends_here else group
-
-    return emit(trie)
 
 
 _BY_FORM, _COUNTRY_OF_WORD, _CHINA_WORDS = _load_gazetteer()

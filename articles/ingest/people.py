@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .model import OrganizationMention, PersonMention
-from .organizations import title_case_labels, trie_regex
+from .organizations import title_case_labels
+from .patterns import trie_regex
 
 
 def word_set(text: str) -> frozenset[str]:

@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from articles.ingest.model import TopicMatch
+from articles.ingest.patterns import trie_regex
 
 VOCABULARY_PATH = Path(__file__).with_name("data") / "topics.json"
 TITLE_WEIGHT = 3
@@ -62,32 +63,6 @@ def _normalise(term: str) -> str:
 
 def _is_phrase(term: str) -> bool:
     return " " in term.strip()
-
-
-def _trie_regex(forms: list[str]) -> str:
-    """One alternation shaped as a character trie; spaces in a form match any whitespace run."""
-    trie: dict = {}
-    for form in forms:
-        node = trie
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [
-            (r"\s+" if char == " " else re.escape(char)) + emit(child)
-            for char, child in node.items()
-            if char
-        ]
-        if not branches:
-            return ""
-        ends_here = "" in node
-        if len(branches) == 1 and not ends_here:
-            return branches[0]
-        group = "(?:" + "|".join(branches) + ")"
-        return group + "?" if ends_here else group
-
-    return emit(trie)
 
 
 @dataclass(frozen=True)
@@ -150,7 +125,7 @@ def _matcher(vocabulary_key: tuple[tuple[str, tuple[str, ...]], ...]) -> _Matche
                 owners.setdefault(key, []).append((index, term))
     if not owners:
         return _Matcher(None, {})
-    body = _trie_regex(sorted(owners))
+    body = trie_regex(sorted(owners), any_whitespace=True)
     # A lookahead finds every start, so overlapping terms of different topics are all seen.
     source = r"(?<![\w&-])(?=((?:" + body + r")(?:e?s)?(?![\w&-])))"
     pattern = re.compile(source, re.IGNORECASE)

@@ -1,0 +1,31 @@
+"""Regular-expression building blocks the extractors share."""
+
+from __future__ import annotations
+
+import re
+
+
+def trie_regex(forms: list[str], any_whitespace: bool = False) -> str:
+    """One alternation shaped as a character trie: a lookup costs one pass, not one per form.
+    With `any_whitespace`, a space in a form matches any run of whitespace."""
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def piece(char: str) -> str:
+        return r"\s+" if any_whitespace and char == " " else re.escape(char)
+
+    def emit(node: dict) -> str:
+        branches = [piece(char) + emit(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        ends_here = "" in node
+        if len(branches) == 1 and not ends_here:
+            return branches[0]
+        group = "(?:" + "|".join(branches) + ")"
+        return group + "?" if ends_here else group
+
+    return emit(trie)
