@@ -4,22 +4,12 @@ import datetime
 import json
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from articles.citations import Citation, bibtex_escape, byline_authors, to_bibtex, to_ris
 from articles.models import Article
 
 ACCESSED = datetime.date(2025, 3, 9)
-
-
-@pytest.fixture(autouse=True)
-def empty_page_cache():
-    """Pages are cached by URL (articles/freshness.py); these tests change what a URL answers
-    (e.g. the page size) and count queries, so each starts with an empty cache."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Atom feeds: well-formed XML with the expected entries, for the archive and each entity."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from lxml import etree
 
@@ -9,15 +8,6 @@ from articles.feeds import FEED_SIZE
 from articles.models import Article, Organization, Person, Topic
 
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
-
-
-@pytest.fixture(autouse=True)
-def empty_page_cache():
-    """Pages are cached by URL (articles/freshness.py); these tests change what a URL answers
-    (e.g. the page size) and count queries, so each starts with an empty cache."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def parse_feed(client, url):

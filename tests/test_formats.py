@@ -8,7 +8,6 @@ import json
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import OperationalError
 from django.db.models import Count
@@ -27,15 +26,6 @@ from tests.conftest import REPO
 
 LIST = reverse("articles:article-list")
 DEVSET = REPO / "tests" / "fixtures" / "devset"
-
-
-@pytest.fixture(autouse=True)
-def empty_page_cache():
-    """Pages are cached by URL (articles/freshness.py); these tests change what a URL answers
-    (e.g. the page size) and count queries, so each starts with an empty cache."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
