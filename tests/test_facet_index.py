@@ -16,7 +16,7 @@ from articles.models import Article, ArticleTopic, OrganizationMention, PersonMe
 from tests.test_entities import DEVSET
 
 LIST = reverse("articles:article-list")
-BUILD_QUERIES = 12  # article dates and ids, figure units, three label tables, six dimensions
+BUILD_QUERIES = 11  # article dates, figure units, three label tables, six dimensions
 
 
 def _dimension(values: dict[str, list[int]]) -> Dimension:
