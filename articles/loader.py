@@ -7,11 +7,14 @@ listed in `curated_fields`, and any extracted row marked `curated`, is never ove
 
 from __future__ import annotations
 
+import datetime
 import functools
 import hashlib
+import json
 from dataclasses import dataclass, field
 
 from django.db import connections, models, router, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from articles import freshness
@@ -80,19 +83,78 @@ class _Table:
         self.rows = []
 
     def _prepared(self, connection) -> list:
-        """The rows with JSON and decimal values converted as the field would for a save."""
+        """The rows with the values the driver can't take as they are converted, as the
+        field would for a save."""
         converters = [
-            (index, field.get_db_prep_save)
+            (index, converter)
             for index, field in enumerate(self.fields)
-            if isinstance(field, (models.JSONField, models.DecimalField))
+            if (converter := _db_converter(field, connection)) is not None
         ]
         if not converters:
             return self.rows
         params = [list(row) for row in self.rows]
         for row in params:
             for index, convert in converters:
-                row[index] = convert(row[index], connection)
+                row[index] = convert(row[index])
         return params
+
+
+def _db_converter(field, connection):
+    """How a value of `field` is made ready for the database driver, or None if it needs
+    nothing. JSON is by far the commonest (the as_written lists of every mention): plain
+    json.dumps is what Django does on SQLite, and PostgreSQL's COPY parses the text."""
+    if isinstance(field, models.JSONField):
+        return _json_text
+    if isinstance(field, (models.DecimalField, models.DateField, models.TimeField)):
+        return functools.partial(field.get_db_prep_save, connection=connection)
+    return None
+
+
+def _json_text(value) -> str | None:
+    return None if value is None else json.dumps(value)
+
+
+def _reserve_ids(model, count: int) -> list[int]:
+    """Ids for `count` rows of `model` about to be inserted in this transaction.
+
+    With their ids known beforehand, new articles are written like their rows (COPY or
+    executemany) instead of through bulk_create, which compiled every field of every article
+    and was the largest cost of writing them. PostgreSQL hands out ids from the table's
+    sequence, safe beside other writers. SQLite takes the next ids after both the highest
+    id and the highest ever used (AUTOINCREMENT never reuses a deleted article's id); if
+    another connection writes in between, SQLite refuses this transaction's write and the
+    batch is retried an article at a time.
+    """
+    connection = connections[router.db_for_write(model)]
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                [table, count],
+            )
+            return [row[0] for row in cursor.fetchall()]
+        quoted = connection.ops.quote_name(table)
+        cursor.execute(
+            f"SELECT max(coalesce((SELECT max(id) FROM {quoted}), 0),"
+            " coalesce((SELECT seq FROM sqlite_sequence WHERE name = %s), 0))",
+            [table],
+        )
+        first = cursor.fetchone()[0] + 1
+        return list(range(first, first + count))
+
+
+_NEW_ARTICLE_FIELDS = (
+    "id",
+    "slug",
+    "source_file",
+    "raw_text",
+    "content_hash",
+    "curated_fields",
+    "created_at",
+    "updated_at",
+    *Article.IMPORTED_FIELDS,
+)
 
 
 class _Rows:
@@ -276,22 +338,35 @@ class ArticleLoader:
     def _insert_fresh(self, batch: list[ParsedArticle], digests: list[str]) -> None:
         bases = [_slug_base(parsed.header.title) for parsed in batch]
         taken = set(Article.objects.filter(slug__in=bases).values_list("slug", flat=True))
-        articles = []
-        for parsed, digest, base in zip(batch, digests, bases, strict=True):
+        now = timezone.now()
+        articles = _Table(Article, _NEW_ARTICLE_FIELDS)
+        published = []
+        article_ids = _reserve_ids(Article, len(batch))
+        for article_id, parsed, digest, base in zip(
+            article_ids, batch, digests, bases, strict=True
+        ):
             slug = f"{base}-{digest[:8]}" if base in taken else base
             taken.add(slug)
-            article = Article(
-                source_file=parsed.source_file,
-                slug=slug,
-                raw_text=parsed.raw_text,
-                content_hash=digest,
-                **self._imported_values(parsed),
+            values = self._imported_values(parsed)
+            values["outlet"] = values["outlet"].pk if values["outlet"] else None
+            articles.add(
+                article_id,
+                slug,
+                parsed.source_file,
+                parsed.raw_text,
+                digest,
+                [],  # curated_fields: nothing is curated yet
+                now,
+                now,
+                *(values[name] for name in Article.IMPORTED_FIELDS),
             )
-            articles.append(article)
-        Article.objects.bulk_create(articles)
+            published.append(values["published"])
+        # The batch's outlets are all made before its mentions, as they are when articles
+        # are loaded one at a time: an organization's kind is set by where it is first seen.
         rows = _Rows()
-        for article, parsed in zip(articles, batch, strict=True):
-            self._collect_rows(rows, article, parsed, _Kept())
+        for article_id, date, parsed in zip(article_ids, published, batch, strict=True):
+            self._collect_rows(rows, article_id, date, parsed, _Kept())
+        articles.insert()
         rows.insert()
 
     def _load_new_text(self, parsed: ParsedArticle, digest: str) -> LoadResult:
@@ -376,12 +451,18 @@ class ArticleLoader:
                 figure_places=set(article.statistics.values_list("position", flat=True)),
             )
         rows = _Rows()
-        self._collect_rows(rows, article, parsed, kept)
+        self._collect_rows(rows, article.pk, article.published, parsed, kept)
         rows.insert()
 
-    def _collect_rows(self, rows: _Rows, article: Article, parsed: ParsedArticle, kept: _Kept):
+    def _collect_rows(
+        self,
+        rows: _Rows,
+        article_id: int,
+        published: datetime.date | None,
+        parsed: ParsedArticle,
+        kept: _Kept,
+    ):
         """The rows of one article, leaving out what a curated row already stands for."""
-        article_id = article.pk
         people_by_name: dict[str, int] = {}
         kept_people = set(kept.people)
         for found in parsed.persons:
@@ -429,7 +510,7 @@ class ArticleLoader:
                 found.direct,
                 found.position,
                 False,
-                article.published,
+                published,
             )
 
         for found in parsed.statistics:
@@ -446,7 +527,7 @@ class ArticleLoader:
                 found.sentence,
                 found.position,
                 False,
-                article.published,
+                published,
             )
 
         for found in parsed.topics:
