@@ -121,9 +121,8 @@ def _reserve_ids(model, count: int) -> list[int]:
     executemany) instead of through bulk_create, which compiled every field of every article
     and was the largest cost of writing them. PostgreSQL hands out ids from the table's
     sequence, safe beside other writers. SQLite takes the next ids after both the highest
-    id and the highest ever used (AUTOINCREMENT never reuses a deleted article's id); if
-    another connection writes in between, SQLite refuses this transaction's write and the
-    batch is retried an article at a time.
+    id and the highest ever used (AUTOINCREMENT never reuses a deleted article's id); its
+    transactions begin IMMEDIATE (settings), so no other connection writes in between.
     """
     connection = connections[router.db_for_write(model)]
     table = model._meta.db_table
