@@ -46,6 +46,8 @@ _DATE_LABELS = {
     "date",
     "time",
 }
+_PATH_SEPARATOR_RE = re.compile(r"\s*(?:/|>|»|›)\s*")
+_SEGMENT_SEPARATOR_RE = re.compile(r"\||\s/\s|\s[·•丨｜]\s?|丨|｜")
 _SECTION_PATH_RE = re.compile(
     r"^[A-Z][A-Za-z&' -]{1,30}(?:\s*(?:/|>|»|›)\s*[A-Z0-9][A-Za-z0-9&' -]{1,30})+$"
 )
@@ -102,7 +104,7 @@ def read_meta_line(line: str, known_outlet=lambda name: False) -> MetaFacts | No
     if not line or len(line) > 220:
         return None
     if _SECTION_PATH_RE.match(line) and not ("/" in line and dates.YEAR_RE.search(line)):
-        first = re.split(r"\s*(?:/|>|»|›)\s*", line)[0]
+        first = _PATH_SEPARATOR_RE.split(line)[0]
         home = first[: -len(" Home")] if first.endswith(" Home") else ""
         return MetaFacts(section=_section_from_path(line), home_outlet=home)
     facts = MetaFacts()
@@ -147,14 +149,14 @@ def _read_extra(segment: str, facts: MetaFacts) -> bool:
 
 
 def _section_from_path(line: str) -> str:
-    last = re.split(r"\s*(?:/|>|»|›)\s*", line)[-1].strip()
+    last = _PATH_SEPARATOR_RE.split(line)[-1].strip()
     return last.title() if last.isupper() else last
 
 
 def _segments(line: str) -> list[str]:
     """Split at `|` (or ` / `) and before each label: `Updated: X Source: Y` is two segments."""
     segments = []
-    for part in re.split(r"\||\s/\s|\s[·•丨｜]\s?|丨|｜", line):
+    for part in _SEGMENT_SEPARATOR_RE.split(line):
         starts = [m.start() for m in _LABEL_RE.finditer(part)]
         if not starts or starts[0] != 0:
             starts = [0, *starts]
@@ -194,7 +196,7 @@ def _read_segment(segment: str, facts: MetaFacts, known_outlet) -> bool:
         facts.outlet = facts.outlet or paren.group("outlet")
         rest = segment[paren.end() :].strip()
         return not rest or _read_date(rest, facts, known_outlet, need_date=True)
-    if known_outlet(segment) or _DOMAIN_RE.match(segment):
+    if _DOMAIN_RE.match(segment) or known_outlet(segment):  # the lookup is the costlier
         facts.outlet = facts.outlet or segment
         return True
     return False
