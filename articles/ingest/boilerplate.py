@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _FURNITURE_PATTERNS = (
     r"\bcookies?\b.*\b(browse|browsing|privacy|consent|accept|settings|policy)\b",
@@ -110,12 +111,25 @@ def _compile_furniture(patterns: tuple[str, ...]) -> tuple[re.Pattern, re.Patter
 
 
 _FURNITURE_AT_START_RE, _FURNITURE_ANYWHERE_RE = _compile_furniture(_FURNITURE_PATTERNS)
-# Every unanchored alternative above needs one of these (lowercased) in an ASCII line; a line
-# without any is spared the search, which is the costly part for a story sentence. Non-ASCII
-# lines always get the search (case folding there is more than str.lower).
+# Every unanchored alternative above needs one of these in the line (see `regex_lowered`); a
+# line without any is spared the search, which is the costly part for a story sentence.
 _FURNITURE_ANYWHERE_WORDS = (
     "cookie", "copyright", "all rights reserved", "icp", "hotline", "font", "app download", "@",
+    "©", "公网安备", "版权所有", "未经", "增值电信业务",
 )  # fmt: skip
+
+# Three letters match an ASCII letter under re.IGNORECASE although str.lower() does not turn
+# them into it ("İ".lower() is "i" plus a combining dot).
+_IGNORECASE_ONLY_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def regex_lowered(line: str) -> str:
+    """The line lowercased as re.IGNORECASE compares letters: when a lowercase keyword is not
+    in it, no case-insensitive pattern that spells the keyword out can match the line."""
+    if line.isascii():
+        return line.lower()
+    return line.translate(_IGNORECASE_ONLY_FOLDS).lower()
+
 
 # Prompts and notices recognised by a phrase anywhere in the line: searched only when the
 # line (lowercased) holds one of the phrases' key words, non-ASCII lines included.
@@ -181,6 +195,9 @@ def is_navigation(line: str) -> bool:
     return len(items) >= 3 and all(len(item.split()) <= 3 for item in items)
 
 
+# A site prints the same menus, notices and footers on every page, so a worker meets the
+# same furniture lines over and over; the answer depends on the line alone.
+@lru_cache(maxsize=8192)
 def is_furniture(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
@@ -199,9 +216,7 @@ def _is_prompt(line: str) -> bool:
 
 
 def _may_be_furniture_anywhere(line: str) -> bool:
-    if not line.isascii():
-        return True
-    lowered = line.lower()
+    lowered = regex_lowered(line)
     return any(word in lowered for word in _FURNITURE_ANYWHERE_WORDS)
 
 
@@ -217,18 +232,24 @@ class Credits:
 
 _NAME = r"[A-Z][a-zA-Z'-]+(?:\s+[A-Z][a-zA-Z'-]+){0,3}"
 # (Xinhua/Liu Weibing), (Photo/Xinhua), (Photo by Zhang San/Xinhua), (Photo by Ken Kobayashi)
-_PAREN_CREDIT_RE = re.compile(
-    rf"\s*\((?:(?:Photo|Photograph)\s+by\s+(?P<by>{_NAME})(?:\s*/\s*(?P<agency1>[\w .']+))?"
+_PAREN_CREDIT = (
+    rf"\((?:(?:Photo|Photograph)\s+by\s+(?P<by>{_NAME})(?:\s*/\s*(?P<agency1>[\w .']+))?"
     rf"|(?:Photo|Photograph)\s*/\s*(?P<agency2>[\w .']+)"
     rf"|(?P<agency3>Xinhua|Reuters|AFP|AP|CFP|IC|VCG|CNS|China Daily|People's Daily)"
     rf"\s*/\s*(?P<photographer>{_NAME}))\)"
 )
 # [Photo/VCG], [Photo by Zhu Xingxin/China Daily], [Photo provided to China Daily]
-_BRACKET_CREDIT_RE = re.compile(
-    rf"\s*\[(?:Photo|Image|File photo)(?:\s+by\s+(?P<by>{_NAME}))?\s*/\s*(?P<agency>[^\]]+)\]"
-    r"|\s*\[(?:Photo|Image)[^\]]{0,60}\]",
-    re.IGNORECASE,
+_BRACKET_CREDIT = (
+    rf"\[(?:Photo|Image|File photo)(?:\s+by\s+(?P<by>{_NAME}))?\s*/\s*(?P<agency>[^\]]+)\]"
+    r"|\[(?:Photo|Image)[^\]]{0,60}\]"
 )
+# Removing a credit takes the space before it too.
+_PAREN_CREDIT_RE = re.compile(rf"\s*{_PAREN_CREDIT}")
+_BRACKET_CREDIT_RE = re.compile(rf"\s*(?:{_BRACKET_CREDIT})", re.IGNORECASE)
+# Finding one does not need that space, and without a leading \s* the search can skip from
+# bracket to bracket instead of trying every position of the paragraph.
+_PAREN_CREDIT_FIND_RE = re.compile(_PAREN_CREDIT)
+_BRACKET_CREDIT_FIND_RE = re.compile(_BRACKET_CREDIT, re.IGNORECASE)
 # "... October 31, 2023. /Xinhua" or "... Photo: VCG" at the end of a caption
 _TRAILING_AGENCIES = (
     "Xinhua", "CFP", "IC", "VCG", "CGTN", "Reuters", "AFP", "AP", "CNS", "China Daily",
@@ -313,9 +334,9 @@ def _chain_credit(paragraph: str) -> bool:
 def has_photo_credit(paragraph: str) -> bool:
     # Each pattern needs its bracket, or an agency at the very end: cheap tests go first.
     return bool(
-        ("(" in paragraph and _PAREN_CREDIT_RE.search(paragraph))
+        ("(" in paragraph and _PAREN_CREDIT_FIND_RE.search(paragraph))
         or (paragraph.endswith(")") and _chain_credit(paragraph))
-        or ("[" in paragraph and _BRACKET_CREDIT_RE.search(paragraph))
+        or ("[" in paragraph and _BRACKET_CREDIT_FIND_RE.search(paragraph))
         or (
             paragraph.rstrip().endswith(_TRAILING_AGENCIES)
             and _TRAILING_CREDIT_RE.search(paragraph)
