@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from articles.ingest import dates
 from articles.ingest.boilerplate import (
@@ -25,6 +26,7 @@ from articles.ingest.boilerplate import (
     is_furniture,
     is_navigation,
     photo_credit_line,
+    regex_lowered,
     strip_photo_credits,
 )
 from articles.ingest.header import (
@@ -178,7 +180,7 @@ def _content_lines(text: str, facts: PageFacts, known_outlet, is_organization) -
     ended = False
     seen_content = False
     for raw_line in text.split("\n"):
-        line = " ".join(raw_line.replace("\u00a0", " ").replace("\u3000", " ").split())
+        line = " ".join(raw_line.split())  # split() takes no-break and ideographic spaces too
         if not line:
             lines.append("")
             continue
@@ -238,6 +240,8 @@ def _masthead_name(line: str, known_outlet, is_organization) -> str:
 _CREDIT_HINT_RE = re.compile(
     r"^\(|contributed|assistance|\b(?:writer|reporter|correspondent)s?\b|^contact\b", re.I
 )
+# The hint's words: a line that starts without "(" and holds none of them needs no search.
+_CREDIT_HINT_WORDS = ("contributed", "assistance", "writer", "reporter", "correspondent", "contact")
 _MAX_META_WORDS = 16
 # How a header or credit line that reads like a sentence still begins.
 _META_START_RE = re.compile(
@@ -250,16 +254,16 @@ def _collect_meta(line: str, facts: PageFacts, known_outlet) -> bool:
     if len(line) > 300:  # header and credit lines are short; a long line is story text
         return False
     # Most lines are story sentences; the cheap tests below spare them the date parsing.
-    words = len(line.split())
+    words = line.count(" ") + 1  # _content_lines leaves single spaces between words
     sentence = words > _MAX_META_WORDS or (words >= 6 and line[-1] in '.!?"”')
     if sentence and not _META_START_RE.match(line):
         return False
-    credit = read_credit_line(line) if _CREDIT_HINT_RE.search(line) else None
+    credit = read_credit_line(line) if _has_credit_hint(line) else None
     if credit is not None:
         facts.reporters.extend(credit.reporters)
         facts.editors.extend(credit.editors)
         return True
-    meta = read_meta_line(line, known_outlet=known_outlet)
+    meta = _read_meta_line(line, known_outlet)
     if meta is None:
         return False
     if meta.date:
@@ -280,6 +284,21 @@ def _collect_meta(line: str, facts: PageFacts, known_outlet) -> bool:
         facts.reporters.extend(meta.byline_names)
     facts.editors.extend(meta.editors)
     return True
+
+
+# Every page of a site repeats its header lines ("Source: Xinhua", "Editor: huaxia", the
+# copyright line), and reading one means searching it for dates and parsing them. The answer
+# depends only on the line and on `known_outlet`, a gazetteer lookup. The cached MetaFacts is
+# shared by every page with that line: `_collect_meta` only reads it.
+_read_meta_line = lru_cache(maxsize=4096)(read_meta_line)
+
+
+def _has_credit_hint(line: str) -> bool:
+    if not line.startswith("("):
+        lowered = regex_lowered(line)
+        if not any(word in lowered for word in _CREDIT_HINT_WORDS):
+            return False
+    return bool(_CREDIT_HINT_RE.search(line))
 
 
 def _story_start(lines: list[str]) -> int:
