@@ -61,10 +61,22 @@ def decode_bytes(data: bytes) -> str:
         pass
     if _looks_binary(data):
         raise ParseError("binary content, not text")
-    best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
+    # charset-normalizer rules out an encoding that cannot decode all the bytes before it
+    # weighs the others, so asking it about only those that can gives the same answer, and
+    # spares it setting up and trying the rest (most files fit a single one).
+    candidates = [encoding for encoding in LEGACY_ENCODINGS if _decodes(data, encoding)]
+    best = from_bytes(data, cp_isolation=candidates).best() if candidates else None
     if best is None:
         raise ParseError("cannot detect the text encoding")
     return _normalize_newlines(str(best))
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _looks_binary(data: bytes) -> bool:
