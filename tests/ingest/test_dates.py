@@ -1,6 +1,9 @@
+import calendar
+
 import datetime as dt
 
 import pytest
+from dateutil import parser as dateutil_parser
 
 from articles.ingest import dates
 
@@ -55,3 +58,52 @@ def test_weekday_picks_the_year():
 
 def test_weekdays_mentioned():
     assert dates.weekdays_mentioned("the ministry said on Tuesday. Last Friday it met") == [1, 4]
+
+
+def _dateutil_reading(text: str):
+    """What parse_date answered before read_plain_date existed: dateutil, month first."""
+    parsed = dateutil_parser.parse(text, fuzzy=True, dayfirst=False)
+    time = parsed.time() if dates.TIME_RE.search(text) else None
+    return parsed.date(), time
+
+
+def _plain_forms(day: dt.date) -> list[str]:
+    name, abbreviation = calendar.month_name[day.month], calendar.month_abbr[day.month]
+    forms = [day.isoformat()]
+    for month in (name, abbreviation, abbreviation + "."):
+        for number in {str(day.day), f"{day.day:02d}"}:
+            forms += [f"{month} {number}, {day.year}", f"{month} {number} {day.year}"]
+            forms += [f"{number}-{month}-{day.year}", f"{number} {month} {day.year}"]
+    return forms
+
+
+def test_read_plain_date_reads_every_plain_form_as_dateutil_does():
+    # A sample of days across two centuries (the full sweep was checked once by hand);
+    # read_plain_date may decline a text, but when it answers, it must answer as dateutil.
+    day, answered = dt.date(1900, 1, 1), 0
+    while day <= dt.date(2099, 12, 31):
+        for text in _plain_forms(day):
+            fast = dates.read_plain_date(text)
+            if fast is not None:
+                answered += 1
+                assert fast == _dateutil_reading(text), text
+        day += dt.timedelta(days=97)
+    assert answered > 5000
+
+
+@pytest.mark.parametrize("base", ["2023-05-19", "May 19, 2023", "19-May-2023"])
+def test_read_plain_date_reads_clock_times_as_dateutil_does(base):
+    for hour in range(0, 24):
+        for minute in (0, 7, 30, 59):
+            texts = [f"{base} {hour}:{minute:02d}", f"{base} {hour:02d}:{minute:02d}:45"]
+            if 1 <= hour <= 12:
+                texts += [f"{base} {hour}:{minute:02d} PM", f"{base} {hour:02d}:{minute:02d}AM"]
+            for text in texts:
+                fast = dates.read_plain_date(text)
+                assert fast is not None, text
+                assert fast == _dateutil_reading(text), text
+
+
+@pytest.mark.parametrize("text", ["2023-02-30", "February 30, 2023", "2023-13-01", "31-Apr-2024"])
+def test_read_plain_date_leaves_impossible_dates_to_dateutil(text):
+    assert dates.read_plain_date(text) is None
