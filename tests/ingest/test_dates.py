@@ -1,5 +1,4 @@
 import calendar
-
 import datetime as dt
 
 import pytest
