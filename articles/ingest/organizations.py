@@ -475,12 +475,57 @@ def _pattern_candidates(body: str) -> list[_Candidate]:
         window_end = body.rfind(" ", match.end(), match.end() + _WINDOW)
         if window_end < 0:
             window_end = len(body)
-        tokens = _tokens(body, window_start, window_end)
-        head = next(i for i, token in enumerate(tokens) if token.start == match.start())
-        candidate = _candidate_around_head(body, tokens, head)
+        try:
+            tokens, head = _short_window(body, match, window_start, window_end)
+            candidate = _candidate_around_head(body, tokens, head)
+        except (_PastShortWindow, IndexError):  # a rule read past the short window
+            tokens = _tokens(body, window_start, window_end)
+            head = next(i for i, token in enumerate(tokens) if token.start == match.start())
+            candidate = _candidate_around_head(body, tokens, head)
         if candidate is not None:
             candidates.append(candidate)
     return candidates
+
+
+# Most names end within a few words of their head word, so the words of a short window are read
+# first. Where the short window stops before the full one, _WindowEdge tokens stand for the words
+# left out; a rule that reads one raises _PastShortWindow, and the head word is read again with
+# the full window: the result is always the full window's. Rules may test `index + 1 < len(tokens)`
+# before reading `tokens[index]`, hence two edge tokens on the right.
+_SHORT_WINDOW = 60  # long enough for "China National Intellectual Property Administration"
+
+
+class _PastShortWindow(Exception):
+    pass
+
+
+class _WindowEdge:
+    def __getattr__(self, name: str):
+        raise _PastShortWindow
+
+
+_EDGE = _WindowEdge()
+
+
+def _short_window(
+    body: str, match: re.Match[str], window_start: int, window_end: int
+) -> tuple[list[_Token], int]:
+    """The tokens of the short window around a head word, with edge tokens on the sides where
+    it is shorter than the full window, and the head word's index."""
+    start = body.find(" ", max(window_start, match.start() - _SHORT_WINDOW), match.start()) + 1
+    if start == 0:
+        start = window_start
+    end = body.rfind(" ", match.end(), min(window_end, match.end() + _SHORT_WINDOW))
+    if end < 0:
+        end = window_end
+    tokens = _tokens(body, start, end)
+    head = next(i for i, token in enumerate(tokens) if token.start == match.start())
+    if start > window_start:
+        tokens.insert(0, _EDGE)
+        head += 1
+    if end < window_end:
+        tokens += [_EDGE, _EDGE]
+    return tokens, head
 
 
 def _candidate_around_head(body: str, tokens: list[_Token], head: int) -> _Candidate | None:
