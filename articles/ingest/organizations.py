@@ -29,7 +29,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -848,6 +848,8 @@ def extract_organizations(body: str) -> list[OrganizationMention]:
     body = title_case_labels(body)
     candidates = _gazetteer_candidates(body) + _pattern_candidates(body)
     candidates += _context_candidates(body)
+    if not candidates:
+        return []  # as for most header lines lookup_organization reads: nothing to refine
     chosen = _longest_without_overlap(candidates)
     chosen, defined = _absorb_defined_acronyms(body, chosen)
     chosen = chosen + _defined_acronym_mentions(body, defined, chosen)
@@ -1044,6 +1046,7 @@ _DEPARTMENT_OF_RE = re.compile(r"^(Department|Ministry) of (\w+)$")
 _X_DEPARTMENT_RE = re.compile(r"(?:^|(?<= ))(\w+) (Department|Ministry)$")
 
 
+@lru_cache(maxsize=4096)  # the same names come back in every article
 def _swap_department(name: str) -> str:
     """ "Department of Justice" <-> "Justice Department"."""
     match = _DEPARTMENT_OF_RE.match(name)
