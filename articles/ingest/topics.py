@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from articles.ingest.model import TopicMatch
 from articles.ingest.patterns import trie_regex
@@ -57,7 +57,9 @@ def load_default_vocabulary(path: Path = VOCABULARY_PATH) -> list[TopicDefinitio
     ]
 
 
+@lru_cache(maxsize=4096)
 def _normalise(term: str) -> str:
+    # Cached: the same few spellings of the terms are found again and again.
     return " ".join(term.casefold().split())
 
 
@@ -65,14 +67,36 @@ def _is_phrase(term: str) -> bool:
     return " " in term.strip()
 
 
+class _TermSearch(NamedTuple):
+    """Finds where terms start: at the start of a text, or after a character no word has.
+
+    The same as finditer over (?<![\\w&-])(?=(term)), but re tries the terms only after such a
+    character rather than at every offset (a leading lookbehind is tried at every offset)."""
+
+    at_start: re.Pattern[str]
+    after_separator: re.Pattern[str]
+
+    @classmethod
+    def compile(cls, term: str, flags: int = 0) -> _TermSearch:
+        # A lookahead finds every start, so overlapping terms of different topics are all seen.
+        found = r"(?=(" + term + r"))"
+        return cls(re.compile(found, flags), re.compile(r"[^\w&-]" + found, flags))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        first = self.at_start.match(text)
+        spans = [first.span(1)] if first else []
+        spans += [match.span(1) for match in self.after_separator.finditer(text)]
+        return spans
+
+
 @dataclass(frozen=True)
 class _Matcher:
-    pattern: re.Pattern[str] | None
+    search: _TermSearch | None
     # normalised term -> [(topic index, term as the vocabulary spells it)]
     owners: dict[str, tuple[tuple[int, str], ...]]
-    # The same pattern without IGNORECASE, for lowercased text: case-insensitive matching
+    # The same search without IGNORECASE, for lowercased text: case-insensitive matching
     # costs the engine twice as much. None when a term is not ASCII.
-    lowercase_pattern: re.Pattern[str] | None = None
+    lowercase_search: _TermSearch | None = None
 
     def hits(self, text: str) -> list[tuple[int, str]]:
         """(topic index, term) for every term occurrence in text, in order.
@@ -80,32 +104,29 @@ class _Matcher:
         Terms may overlap ("IP protection on Internet" holds two topics' terms), but a term
         inside a longer hit of the same topic is not counted twice.
         """
-        if self.pattern is None or not text:
+        if self.search is None or not text:
             return []
         found = []
         covered_until: dict[int, int] = {}  # topic index -> end of its last counted hit
-        for match in self._matches(text):
-            end = match.end(1)
-            for index, term in self._owners_of(text[match.start(1) : end]):
+        for start, end in self._spans(text):
+            for index, term in self._owners_of(text[start:end]):
                 if covered_until.get(index, -1) >= end:
                     continue
                 covered_until[index] = end
                 found.append((index, term))
         return found
 
-    def _matches(self, text: str) -> Iterator[re.Match[str]]:
-        if self.lowercase_pattern is not None:
+    def _spans(self, text: str) -> list[tuple[int, int]]:
+        if self.lowercase_search is not None:
             lowered = text.lower()
             if _lowercasing_keeps_matches(text, lowered):
-                return self.lowercase_pattern.finditer(lowered)
-        return self.pattern.finditer(text)
+                return self.lowercase_search.spans(lowered)
+        return self.search.spans(text)
 
     def _owners_of(self, written: str) -> tuple[tuple[int, str], ...]:
         key = _normalise(written)
-        for candidate in (key, key[:-1], key[:-2]):  # the form itself, then without a plural
-            if candidate in self.owners:
-                return self.owners[candidate]
-        return ()
+        # The form itself, then without a plural "s" or "es".
+        return self.owners.get(key) or self.owners.get(key[:-1]) or self.owners.get(key[:-2], ())
 
 
 def _lowercasing_keeps_matches(text: str, lowered: str) -> bool:
@@ -125,12 +146,10 @@ def _matcher(vocabulary_key: tuple[tuple[str, tuple[str, ...]], ...]) -> _Matche
                 owners.setdefault(key, []).append((index, term))
     if not owners:
         return _Matcher(None, {})
-    body = trie_regex(sorted(owners), any_whitespace=True)
-    # A lookahead finds every start, so overlapping terms of different topics are all seen.
-    source = r"(?<![\w&-])(?=((?:" + body + r")(?:e?s)?(?![\w&-])))"
-    pattern = re.compile(source, re.IGNORECASE)
-    lowercase = re.compile(source) if all(key.isascii() for key in owners) else None
-    return _Matcher(pattern, {key: tuple(value) for key, value in owners.items()}, lowercase)
+    term = r"(?:" + trie_regex(sorted(owners), any_whitespace=True) + r")(?:e?s)?(?![\w&-])"
+    search = _TermSearch.compile(term, re.IGNORECASE)
+    lowercase = _TermSearch.compile(term) if all(key.isascii() for key in owners) else None
+    return _Matcher(search, {key: tuple(value) for key, value in owners.items()}, lowercase)
 
 
 def _vocabulary_key(vocabulary: list[TopicDefinition]) -> tuple:
@@ -162,11 +181,11 @@ def assign_topics(title: str, body: str, vocabulary: list[TopicDefinition]) -> l
     matcher = _matcher(_vocabulary_key(vocabulary))
     evidence: dict[int, _Evidence] = {}
     for index, term in matcher.hits(title):
-        found = evidence.setdefault(index, _Evidence())
+        found = evidence.get(index) or evidence.setdefault(index, _Evidence())
         found.title_hits += 1
         found.terms.setdefault(term)
     for index, term in matcher.hits(body):
-        found = evidence.setdefault(index, _Evidence())
+        found = evidence.get(index) or evidence.setdefault(index, _Evidence())
         if _is_phrase(term):
             found.body_phrase_hits += 1
         else:
