@@ -114,6 +114,8 @@ _CAPITALISED_FORMS_RE = re.compile(
     r"(?:" + trie_regex(sorted(f for f in _BY_FORM if "A" <= f[0] <= "Z")) + r")(?![\w-])"
 )
 _OTHER_FORMS = sorted(f for f in _BY_FORM if not "A" <= f[0] <= "Z")
+# Each of the others contains one of these ("www.gov.cn" holds "gov.cn"): enough to look for.
+_SHORTEST_OTHER_FORMS = [f for f in _OTHER_FORMS if not any(g in f for g in _OTHER_FORMS if g != f)]
 _NOT_BEFORE_FORM_RE = re.compile(r"[\w.-]")
 _ACRONYM_OF_FORM = {entry.acronym for entry in _BY_FORM.values() if entry.acronym}
 
@@ -435,7 +437,7 @@ def _gazetteer_candidates(body: str) -> list[_Candidate]:
         for match in _AT_LAW_RE.finditer(body):
             name = " ".join(match.group().split())
             candidates.append(_Candidate(match.start(), match.end(), name, "", ORG_COMPANY, False))
-    if any(form in body for form in _OTHER_FORMS):
+    if any(form in body for form in _SHORTEST_OTHER_FORMS):
         matches = _GAZETTEER_RE.finditer(body)
     else:
         matches = _word_start_matches(_CAPITALISED_FORMS_RE, body, _NOT_BEFORE_FORM_RE)
