@@ -367,6 +367,8 @@ _YEAR_REFERENCE = re.compile(
     r"(?P<year>(?:19|20)\d{2})\b(?![\-/]\d)"
     r"|\b(?P<possessive>(?:19|20)\d{2})['’]s\b"
 )
+# Every _YEAR_REFERENCE contains one; far cheaper to look for first.
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _RELATIVE_YEAR = re.compile(r"\b(?P<which>last|this|next)\s+year\b(?!['’])")
 _COMPARISON_BEFORE = re.compile(r"\b(?:than|from|with|over|against|since)\s+$")
 # "founded in 1987": the year of an event in the sentence, not of its figures.
@@ -968,11 +970,14 @@ def _reference_year(
 
 def _year_mentions(sentence: str, published_year: int | None) -> list[tuple[re.Match[str], int]]:
     """Years a figure may refer to; "than in 2019" / "from last year" are comparison bases."""
-    mentions = [
-        (match, int(match.group("year") or match.group("possessive")))
-        for match in _YEAR_REFERENCE.finditer(sentence)
-    ]
-    if published_year is not None:
+    mentions: list[tuple[re.Match[str], int]] = []
+    # Most sentences name no year: these cheap tests spare them the long patterns below.
+    if _YEAR_DIGITS.search(sentence):
+        mentions = [
+            (match, int(match.group("year") or match.group("possessive")))
+            for match in _YEAR_REFERENCE.finditer(sentence)
+        ]
+    if published_year is not None and "year" in sentence:
         for match in _RELATIVE_YEAR.finditer(sentence):
             offset = {"last": -1, "this": 0, "next": 1}[match.group("which").lower()]
             mentions.append((match, published_year + offset))
