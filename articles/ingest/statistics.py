@@ -383,7 +383,9 @@ _ABBREVIATIONS = _word_set("""
     inc ltd jr sr vs etc gov gen rep sen approx fig e.g i.e u.s u.k u.n a.m p.m
     """)
 _CLAUSE_BOUNDARY = re.compile(
-    r",(?!\d)|[;:(\u2014]|\s--\s|\b(?:while|which|where)\b|\bthat(?=\s+(?:the\b|[A-Z]))"
+    # The leading look-ahead lets the engine skip positions that cannot start a boundary.
+    r"(?=[,;:(\u2014\swt])"
+    r"(?:,(?!\d)|[;:(\u2014]|\s--\s|\b(?:while|which|where)\b|\bthat(?=\s+(?:the\b|[A-Z])))"
 )
 _LEADING_FILLER = re.compile(
     r"^(?:(?:and|but|while|with|as|moreover|meanwhile|also|besides|in\s+(?:19|20)\d{2}|"
@@ -402,6 +404,7 @@ _TRAILING_PREPOSITION = re.compile(
     r"will|would|last|lasted|lasts|worth))+\s*$"
 )
 # "reached 2.443 trillion yuan" before a bracketed conversion: the figure is not the subject.
+_DIGIT = re.compile(r"\d")
 _TRAILING_FIGURE = re.compile(rf"\s+(?:{_CHANGE_VERBS}|at|of|worth)\b[^,;]*\d[^,;]*$")
 _TAIL = re.compile(
     r"\s+((?:for|of|from|in|on|with|at|under|across)\s+[^,;.()]+?)"
@@ -1037,17 +1040,30 @@ _OF_PHRASE = re.compile(r"\s+of\s+([^,;.()]+)")
 
 
 def _clause_subject(before: str) -> str:
-    boundaries = list(_CLAUSE_BOUNDARY.finditer(before))
-    clause = before[boundaries[-1].end() :] if boundaries else before
-    clause = _TRAILING_FIGURE.sub("", clause.strip())
+    """The subject of the last clause of `before`, or of the nearest earlier clause that
+    has one ("Exports rose 5%, up from ...": "Exports")."""
+    boundaries = [match.span() for match in _CLAUSE_BOUNDARY.finditer(before)]
+    end = len(before)
+    while True:
+        start = boundaries[-1][1] if boundaries else 0
+        subject = _subject_words(before[start:end])
+        if subject or not boundaries:
+            return " ".join(subject.strip("()[] ").split()[-10:])
+        end = boundaries.pop()[0]
+
+
+def _subject_words(clause: str) -> str:
+    """The clause without its leading filler and its trailing verb and figure; "" if only
+    stop words remain."""
+    clause = clause.strip()
+    if _DIGIT.search(clause):  # _TRAILING_FIGURE needs one; most clauses have none
+        clause = _TRAILING_FIGURE.sub("", clause)
     clause = _LEADING_FILLER.sub("", clause)
     clause = _TRAILING_VERB.sub("", clause)
     clause = _TRAILING_PREPOSITION.sub("", clause).strip()
-    if all(word.lower() in _NP_STOP_WORDS for word in clause.split()):
-        clause = ""
-    if not clause and boundaries:
-        return _clause_subject(before[: boundaries[-1].start()])
-    return " ".join(clause.strip("()[] ").split()[-10:])
+    if _NP_STOP_WORDS.issuperset(clause.lower().split()):
+        return ""
+    return clause
 
 
 # --- Public -----------------------------------------------------------------------------
