@@ -1114,6 +1114,7 @@ def extract_statistics(body: str, published_year: int | None = None) -> list[Sta
 
 _BARE_DOLLAR_RE = re.compile(r"(?<![A-Za-z.$])\$")
 _HONG_KONG_RE = re.compile(r"\bHong Kong\b|\bHKSAR\b")
+_US_DOLLARS_RE = re.compile(r"\bUS dollars?\b|\bU\.S\. dollars?\b")
 _JAPAN_RE = re.compile(r"\bJapan(?:ese)?\b|\bTokyo\b|\bOsaka\b")
 # A story that writes the yuan as "RMB" or "CNY" may write "¥" for it too; one that spells
 # out "yuan" beside "¥" keeps the symbol for the yen.
@@ -1124,20 +1125,31 @@ def _localize_currency_symbols(body: str, statistics: list[Statistic]) -> None:
     """A bare "$" in a Hong Kong story that never writes "HK$" or "US$" is the Hong Kong
     dollar (government releases); "¥" in a Japanese story that never writes RMB or CNY is
     the yen. Elsewhere "$" stays USD and "¥" CNY."""
-    hkd = (
+    bare_dollars = [
+        s for s in statistics if s.unit == "USD" and _BARE_DOLLAR_RE.search(s.as_written)
+    ]
+    yen_signs = [s for s in statistics if s.unit == "CNY" and "¥" in s.as_written]
+    # The body-wide searches are the costly part: run them only if a figure could change.
+    if bare_dollars and _hong_kong_story(body):
+        for statistic in bare_dollars:
+            statistic.unit = "HKD"
+    if yen_signs and _japanese_story(body):
+        for statistic in yen_signs:
+            statistic.unit = "JPY"
+
+
+def _hong_kong_story(body: str) -> bool:
+    return (
         "HK$" not in body
         and "US$" not in body
+        and ("Hong Kong" in body or "HKSAR" in body)  # spares most bodies the pattern
         and len(_HONG_KONG_RE.findall(body)) >= 2
-        and not re.search(r"\bUS dollars?\b|\bU\.S\. dollars?\b", body)
+        and not _US_DOLLARS_RE.search(body)
     )
-    jpy = "¥" in body and len(_JAPAN_RE.findall(body)) >= 2 and not _YUAN_RE.search(body)
-    if not (hkd or jpy):
-        return
-    for statistic in statistics:
-        if hkd and statistic.unit == "USD" and _BARE_DOLLAR_RE.search(statistic.as_written):
-            statistic.unit = "HKD"
-        elif jpy and statistic.unit == "CNY" and "¥" in statistic.as_written:
-            statistic.unit = "JPY"
+
+
+def _japanese_story(body: str) -> bool:
+    return "¥" in body and len(_JAPAN_RE.findall(body)) >= 2 and not _YUAN_RE.search(body)
 
 
 def _restated(earlier: list[Statistic], year: int | None) -> bool:
