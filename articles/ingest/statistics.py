@@ -455,7 +455,7 @@ def _append_sentence(result: list[tuple[int, str]], body: str, start: int, end: 
 # --- Number tokens ----------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     start: int  # in the sentence
     end: int  # after the number and any scale word
@@ -485,9 +485,12 @@ def _token(sentence: str, match: re.Match[str]) -> _Token | None:
     return _scaled(sentence, _Token(match.start(), end, value, False, True, "", False, False))
 
 
+_GROUP_SEPARATORS = re.compile(r"[, \u00a0\u2009\u202f]")
+
+
 def _digit_token(sentence: str, match: re.Match[str]) -> _Token:
     digits = match.group("digits")
-    plain = re.sub(r"[, \u00a0\u2009\u202f]", "", digits)
+    plain = _GROUP_SEPARATORS.sub("", digits)
     value = Decimal(plain)
     ordinal = bool(match.group("suffix"))
     glued = (match.group("glued") or "").lower()
@@ -530,7 +533,7 @@ def _normalized(value: Decimal) -> Decimal:
 # --- Classification ---------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     start: int  # as_written span in the sentence
     end: int
