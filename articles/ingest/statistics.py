@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from articles.ingest.model import Statistic
 
@@ -1042,6 +1043,9 @@ def _of_phrase(sentence: str, pos: int) -> str:
 _OF_PHRASE = re.compile(r"\s+of\s+([^,;.()]+)")
 
 
+# The text before a figure often recurs: figures at a sentence's start share an empty or
+# stock lead-in ("The number rose ", "Fines totaling "), and wire copy is republished.
+@lru_cache(maxsize=4096)
 def _clause_subject(before: str) -> str:
     """The subject of the last clause of `before`, or of the nearest earlier clause that
     has one ("Exports rose 5%, up from ...": "Exports")."""
