@@ -434,10 +434,11 @@ def _sentences(body: str) -> list[tuple[int, str]]:
 
 
 def _ends_sentence(body: str, brk: re.Match[str]) -> bool:
-    following = body[brk.end() : brk.end() + 1]
+    start, end = brk.span()
+    following = body[end : end + 1]
     if following and following.islower():
         return False
-    before = body[max(0, brk.start() - 15) : brk.start()].split()
+    before = body[max(0, start - 15) : start].split()
     if not before:
         return True
     word = before[-1].lstrip("(\"'“‘").rstrip(".").lower()
@@ -762,11 +763,12 @@ def _anaphor(sentence: str, token: _Token) -> _Found | None:
     if _spelled_one(token):
         return None
     of_them = _OF_THEM_AFTER.match(sentence, token.end)
-    start, qualifier = _with_qualifier(sentence, token.start)
     if of_them:
+        start, qualifier = _with_qualifier(sentence, token.start)
         return _Found(start, of_them.end(), token.value, "", "anaphor", qualifier)
     if token.spelled or not _BASE_BEFORE.search(sentence, max(0, token.start - 20), token.start):
         return None
+    start, qualifier = _with_qualifier(sentence, token.start)
     return _Found(start, token.end, token.value, "", "anaphor", qualifier)
 
 
@@ -914,11 +916,13 @@ def _following_words(sentence: str, pos: int, limit: int) -> list[tuple[str, int
         if match is None:
             break
         word = match.group("word")
-        if word.lower() in _NP_STOP_WORDS and word.lower() not in ("and", "or"):
+        lower = word.lower()
+        if lower in ("and", "or"):
+            if _NUMBER_TOKEN.match(sentence, match.end() + 1):
+                break  # "54 centers and 22 sub-centers" are two figures
+        elif lower in _NP_STOP_WORDS:
             break
-        if word.lower() in ("and", "or") and _NUMBER_TOKEN.match(sentence, match.end() + 1):
-            break  # "54 centers and 22 sub-centers" are two figures
-        words.append((word, match.start("word"), match.end("word")))
+        words.append((word, *match.span("word")))
         pos = match.end()
     return words
 
