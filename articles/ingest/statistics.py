@@ -942,6 +942,9 @@ def _head_index(words: list[tuple[str, int, int]]) -> int | None:
     return None
 
 
+# _is_plural and _unit_word run on every word near a figure, and the words near figures
+# come from a small vocabulary ("cases", "patents", "companies").
+@lru_cache(maxsize=4096)
 def _is_plural(word: str) -> bool:
     if len(word) >= 3 and word.endswith("s") and word[:-1].isupper():
         return True  # "GIs", "SEPs", "SMEs"
@@ -953,6 +956,7 @@ def _is_plural(word: str) -> bool:
     return not lower.endswith(("ss", "us", "is", "ous", "'s", "’s"))
 
 
+@lru_cache(maxsize=4096)
 def _unit_word(word: str) -> str:
     # Keep acronyms' case ("SMEs", "NGOs"); lower everything else.
     return word if any(c.isupper() for c in word[1:]) else word.lower()
