@@ -286,7 +286,7 @@ _CURRENCY_AFTER = re.compile(
 )
 _SCALED_CURRENCY_AFTER = re.compile(rf"\s+(?P<cur>{'|'.join(_SCALED_ONLY_CURRENCIES)})\b")
 _PERCENT_AFTER = re.compile(r"\s*(?:(?P<points>percentage points?\b)|%|(?:percent|per cent|pct)\b)")
-_QUALIFIER_BEFORE = re.compile(rf"\b(?P<qual>(?i:{'|'.join(_QUALIFIERS)}))\s+$")
+_QUALIFIER_BEFORE = re.compile(rf"\b(?P<qual>(?i:{_trie_pattern(_QUALIFIERS)}))\s+$")
 
 _TIME_UNIT = rf"(?:{'|'.join(_TIME_UNITS)})"
 _STREAK_CARDINAL_AFTER = re.compile(
@@ -328,13 +328,15 @@ _MONTHS = (
 _MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\.?\s+$")
 _MONTH_AFTER = re.compile(rf"\s+(?:of\s+)?{_MONTHS}\b")
 _TIME_OF_DAY_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC|hrs\b|h\b)")
-_DESIGNATOR_BEFORE = re.compile(
-    r"\b(?i:articles?|sections?|chapters?|paragraphs?|clauses?|rules?|items?|no\.|nos\.|"
-    r"number|vol\.|volume|pages?|p\.|pp\.|levels?|phases?|grades?|class|category|type|"
-    r"version|room|route|line|terminal|flight|group|team|resolution|decree|order|round|"
-    r"session|stage|step|part|annex|appendix|table|fig\.|figure|box|season|episode|"
-    r"aged|age|ages|model|tier|industry|web)\s+$"
-)
+# Words that make the number after them a label or an age ("Article 5", "aged 30").
+_DESIGNATORS = """
+    article articles section sections chapter chapters paragraph paragraphs clause clauses
+    rule rules item items no. nos. number vol. volume page pages p. pp. level levels phase
+    phases grade grades class category type version room route line terminal flight group
+    team resolution decree order round session stage step part annex appendix table fig.
+    figure box season episode aged age ages model tier industry web
+    """
+_DESIGNATOR_BEFORE = re.compile(rf"\b(?i:{_trie_pattern(_DESIGNATORS.split())})\s+$")
 _CAPITALIZED_WORD_BEFORE = re.compile(r"(?P<word>\b[A-Z][\w\-]*)\s+$")
 _ANAPHORIC_BEFORE = re.compile(r"\b(?i:the|these|those|both|all|other|another)\s+$")
 _TIME_WINDOW_BEFORE = re.compile(
