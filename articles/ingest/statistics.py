@@ -281,9 +281,8 @@ _CURRENCY_BEFORE = re.compile(
     r"(?P<cur>US\$|U\.S\.\s?\$|HK\$|NT\$|S\$|A\$|C\$|\$|€|£|¥|RMB|CNY|USD|EUR|CHF|HKD|JPY|GBP)"
     r"\s?$"
 )
-_CURRENCY_AFTER = re.compile(
-    rf"\s*(?P<cur>(?i:{'|'.join(re.escape(c) for c in _SUFFIX_CURRENCIES)}))\b"
-)
+# The trie, like the list, prefers the longest word ("euros" over "euro" over "eur").
+_CURRENCY_AFTER = re.compile(rf"\s*(?P<cur>(?i:{_trie_pattern(list(_SUFFIX_CURRENCIES))}))\b")
 _SCALED_CURRENCY_AFTER = re.compile(rf"\s+(?P<cur>{'|'.join(_SCALED_ONLY_CURRENCIES)})\b")
 _PERCENT_AFTER = re.compile(r"\s*(?:(?P<points>percentage points?\b)|%|(?:percent|per cent|pct)\b)")
 _QUALIFIER_BEFORE = re.compile(rf"\b(?P<qual>(?i:{_trie_pattern(_QUALIFIERS)}))\s+$")
@@ -493,13 +492,13 @@ _GROUP_SEPARATORS = re.compile(r"[, \u00a0\u2009\u202f]")
 
 
 def _digit_token(sentence: str, match: re.Match[str]) -> _Token:
-    digits = match.group("digits")
+    digits, suffix, glued = match.group("digits", "suffix", "glued")
     plain = _GROUP_SEPARATORS.sub("", digits)
     value = Decimal(plain)
-    ordinal = bool(match.group("suffix"))
-    glued = (match.group("glued") or "").lower()
+    ordinal = bool(suffix)
+    glued = (glued or "").lower()
     grouped = plain != digits
-    token = _Token(match.start(), match.end(), value, ordinal, False, "", False, grouped)
+    token = _Token(*match.span(), value, ordinal, False, "", False, grouped)
     if glued in _MONEY_ONLY_SCALES:
         token.glued_scale = glued
         token.value, token.scaled = value * _SCALES[glued], True
@@ -1096,7 +1095,9 @@ def extract_statistics(body: str, published_year: int | None = None) -> list[Sta
     seen: dict[tuple[Decimal, str], list[Statistic]] = {}
     for offset, sentence in _sentences(body):
         figures = _figures(sentence)
-        mentions = _year_mentions(sentence, published_year) if figures else []
+        if not figures:
+            continue
+        mentions = _year_mentions(sentence, published_year)
         bases = [found for found in figures if found.compared]
         what = ""
         for found in figures:
