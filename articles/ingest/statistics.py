@@ -971,7 +971,7 @@ def _reference_year(
 ) -> int | None:
     """The year stated nearest the figure, unless a comparison base stands between them
     ("798,000 patents, compared with 695,000 in 2021": 2021 is the base's year)."""
-    if found.kind in ("anniversary", "streak", "duration"):
+    if not mentions or found.kind in ("anniversary", "streak", "duration"):
         return None
     starts = [match.start() for match, _ in mentions]
     low = bisect.bisect_left(starts, found.start - _CONTEXT)
