@@ -426,10 +426,12 @@ def _sentences(body: str) -> list[tuple[int, str]]:
     result: list[tuple[int, str]] = []
     start = 0
     for brk in _SENTENCE_BREAK.finditer(body):
-        if brk.group().strip() and not _ends_sentence(body, brk):
+        # A break that starts with a newline is a run of newlines: it always ends a sentence.
+        if body[brk.start()] != "\n" and not _ends_sentence(body, brk):
             continue
-        _append_sentence(result, body, start, brk.end())
-        start = brk.end()
+        end = brk.end()
+        _append_sentence(result, body, start, end)
+        start = end
     _append_sentence(result, body, start, len(body))
     return result
 
