@@ -229,3 +229,57 @@ def test_refreshing_the_planners_statistics_runs_inside_a_transaction(db):
     from articles.management.commands.import_articles import refresh_planner_statistics
 
     refresh_planner_statistics()  # ANALYZE on PostgreSQL (VACUUM can't run here), else nothing
+
+
+@pytest.mark.django_db
+def test_new_articles_never_take_a_deleted_articles_id():
+    from articles.ingest.pipeline import parse_file
+    from articles.loader import ArticleLoader
+
+    first, second, third = (parse_file(path)[0] for path in sorted(SEEDS.iterdir())[:3])
+    ArticleLoader().load_batch([first, second])
+    newest = Article.objects.order_by("-pk").first()
+    deleted_id = newest.pk
+    newest.delete()
+    ArticleLoader().load_batch([third])
+    article = Article.objects.get(source_file=third.source_file)
+    assert article.pk > deleted_id
+    # Its rows point at it, and a later article made one at a time follows on.
+    assert article.person_mentions.exists()
+    assert ArticleLoader().load(parse_file(sorted(SEEDS.iterdir())[3])[0]).article.pk > article.pk
+
+
+@pytest.mark.django_db
+def test_imported_articles_read_back_as_written():
+    """Articles are written as raw rows, not through the ORM: dates, times, timestamps and
+    JSON must read back as the ORM would have stored them."""
+    run_import(SEEDS)
+    for article in Article.objects.all():
+        assert article.created_at.tzinfo is not None and article.created_at == article.updated_at
+        assert article.curated_fields == []
+        assert article.published is None or article.published.year >= 2000
+        assert all(isinstance(m.as_written, list) for m in article.person_mentions.all())
+    timed = Article.objects.exclude(published_time=None)
+    assert timed.exists()
+    assert Article.objects.filter(published_time=timed[0].published_time).exists()
+
+
+def test_bulk_writing_settings_last_only_as_long_as_the_import(db):
+    from django.db import connection
+
+    from articles.management.commands.import_articles import BULK_WAL_PAGES, bulk_writing
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's write-ahead log settings")
+
+    def settings_now():
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_autocheckpoint")
+            pages = cursor.fetchone()[0]
+            cursor.execute("PRAGMA cache_size")
+            return pages, cursor.fetchone()[0]
+
+    before = settings_now()
+    with bulk_writing():
+        assert settings_now()[0] == BULK_WAL_PAGES
+    assert settings_now() == before
