@@ -10,7 +10,7 @@ more than recall: every person we invent is a wrong row in the archive.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -345,37 +345,46 @@ _SUBJECT_ACRONYMS = frozenset({"IP", "IPR", "AI", "IT", "R&D", "ICT"})
 
 
 def sentence_spans(
-    text: str, protected: Sequence[tuple[int, int]] = (), offset: int = 0
+    text: str, protected: Sequence[tuple[int, int]] = (), start: int = 0, end: int | None = None
 ) -> list[tuple[int, int]]:
-    """Split `text` into sentences as (start, end) offsets (plus `offset`).
+    """Split `text[start:end]` into sentences, as (start, end) offsets in `text`.
 
-    Boundaries inside `protected` spans (quotations) are ignored, so a multi-sentence quote
-    stays in the sentence that attributes it.
+    Boundaries inside `protected` spans (quotations, offsets in `text`) are ignored, so a
+    multi-sentence quote stays in the sentence that attributes it. A window (a paragraph)
+    splits exactly as its text alone would: a newline always ends a sentence.
     """
+    end = len(text) if end is None else end
+    ends = _sentence_ends(text)
     spans: list[tuple[int, int]] = []
-    start = 0
+    for mark, after in ends[bisect_left(ends, (start,)) : bisect_left(ends, (end,))]:
+        if protected and text[mark] != "\n" and any(s <= mark < e for s, e in protected):
+            continue
+        _append_trimmed(spans, text, start, after)
+        start = after
+    _append_trimmed(spans, text, start, end)
+    return spans
+
+
+@lru_cache(maxsize=1)  # people and then quotes split the same body
+def _sentence_ends(text: str) -> tuple[tuple[int, int], ...]:
+    """(mark, end) of every place a sentence may end: a newline run, or a . ! ? before a
+    capitalised word that does not close an abbreviation or an initial."""
+    ends = []
     for match in _SENTENCE_END_RE.finditer(text):
-        end = match.end()
         mark = match.start()
-        if text[mark] in ".!?":
-            if text[mark] == "." and _is_abbreviation_before(text, mark):
-                continue
-            if protected and any(s <= mark < e for s, e in protected):
-                continue
-        if text[start:end].strip():
-            spans.append((start + offset, end + offset))
-        start = end
-    if text[start:].strip():
-        spans.append((start + offset, len(text) + offset))
-    return [_trim_span(text, s - offset, e - offset, offset) for s, e in spans]
+        if text[mark] == "." and _is_abbreviation_before(text, mark):
+            continue
+        ends.append((mark, match.end()))
+    return tuple(ends)
 
 
-def _trim_span(text: str, start: int, end: int, offset: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start + offset, end + offset
+def _append_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Add text[start:end] without its surrounding whitespace, unless nothing is left."""
+    piece = text[start:end]
+    stripped = piece.lstrip()
+    if stripped:
+        start += len(piece) - len(stripped)
+        spans.append((start, start + len(stripped.rstrip())))
 
 
 def _is_abbreviation_before(text: str, period: int) -> bool:

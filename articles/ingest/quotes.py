@@ -292,13 +292,16 @@ def _sentences(body: str) -> list[tuple[int, list[_Sentence]]]:
         text = paragraph.group()
         if not text.strip():
             continue
+        offset = paragraph.start()
         spans, unclosed = _quotation_spans(text)
+        spans = [(s + offset, e + offset) for s, e in spans]
         sentences = []
-        for start, end in sentence_spans(text, protected=spans):
+        # The body's split is cached from the people extractor: only the window is new.
+        for start, end in sentence_spans(body, spans, offset, paragraph.end()):
             inside = [(s - start, e - start) for s, e in spans if start <= s < end]
             runs_on = unclosed and bool(inside) and inside[-1][1] >= end - start
-            sentences.append(_Sentence(paragraph.start() + start, text[start:end], inside, runs_on))
-        paragraphs.append((paragraph.start(), sentences))
+            sentences.append(_Sentence(start, body[start:end], inside, runs_on))
+        paragraphs.append((offset, sentences))
     return paragraphs
 
 
