@@ -320,7 +320,10 @@ PINYIN_GIVEN_NAME_RE = re.compile(
     rf"(?:{_PINYIN_SYLLABLE}){{1,3}}(?:[-'’](?:{_PINYIN_SYLLABLE}){{1,2}})?", re.IGNORECASE
 )
 _ACRONYM_RE = re.compile(r"^\(?[A-Z][A-Z&.]{1,9}\)?(?:['’]s)?$")
-_SENTENCE_END_RE = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n+")
+# A sentence ends at a run of newlines, or at . ! ? (closing quotes and brackets included)
+# before a capitalised word. Written to open with one character class, which lets the engine
+# skip ahead to those characters rather than try the pattern at every offset of the body.
+_SENTENCE_END_RE = re.compile(r"[.!?\n](?:(?<=\n)\n*|[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9]))")
 _ABBREVIATIONS = word_set(
     """
     mr mrs ms dr prof st jr sr no vs etc inc co ltd corp gov gen sen rep dept fig jan feb mar
