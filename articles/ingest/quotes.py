@@ -513,6 +513,8 @@ def _around_attribution(
 def _from_according_to(
     sentence: _Sentence, attributor: _Attributor
 ) -> list[tuple[Quote, _Speaker]]:
+    if "ccording to" not in sentence.text:
+        return []  # a cheap test first: the pattern is tried on every sentence
     match = _ACCORDING_TO_RE.search(sentence.text)
     if match is None or _inside_quotes(match.start(), sentence.quote_spans):
         return []
