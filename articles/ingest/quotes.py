@@ -29,6 +29,7 @@ from .people import (
     Reference,
     sentence_spans,
     shared_resolver,
+    speech_verbs,
     strip_subject_adverbs,
 )
 
@@ -434,7 +435,7 @@ def _content_after_verb(verb: re.Match[str], after: str) -> str:
 
 def _reported_quotes(sentence: _Sentence, attributor: _Attributor) -> list[tuple[Quote, _Speaker]]:
     text = sentence.text
-    for verb in SPEECH_VERB_RE.finditer(text):
+    for verb in speech_verbs(text, sentence.start, attributor.body):
         if _inside_quotes(verb.start(), sentence.quote_spans):
             continue
         position = sentence.start + verb.start()
