@@ -42,7 +42,7 @@ _PARAGRAPH_RE = re.compile(r"[^\n]+")
 _QUOTE_MARK_RE = re.compile(r"[\"“”]")
 _OPEN_CURLY, _CLOSE_CURLY = "“", "”"
 _PRONOUN_RE = re.compile(r"(?:^|\s)(He|She|he|she)$")
-_CLAUSE_BREAK_RE = re.compile(r"[,;:(\"“”]")
+_CLAUSE_BREAKS = ',;:("“”'
 # What may follow a speech verb when the attribution closes the clause: "said on Tuesday.",
 # "told reporters.", "said in a statement,".
 _ATTRIBUTION_TAIL_RE = re.compile(
@@ -114,7 +114,7 @@ class _Attributor:
 
     def speaker_at_end(self, phrase: str, position: int) -> _Speaker | None:
         """The speaker named at the very end of `phrase` (a subject right before its verb)."""
-        phrase = _GLOSS_AT_END_RE.sub("", strip_subject_adverbs(phrase.rstrip()))
+        phrase = _without_gloss(strip_subject_adverbs(phrase.rstrip()))
         if not phrase or len(phrase.split()) > MAX_SUBJECT_WORDS:
             return None
         if _PRONOUN_RE.search(phrase):
@@ -191,7 +191,7 @@ class _Attributor:
         """Speaker that is the subject of a verb starting right after `text`, and where the
         subject's clause starts in `text` (so the rest before it can be the reported content).
         Handles "Wang Wenbin, a spokesperson from the ministry, said"."""
-        stripped = _GLOSS_AT_END_RE.sub("", text.rstrip())
+        stripped = _without_gloss(text.rstrip())
         if stripped.endswith(","):
             commas = [
                 m.start() for m in _APPOSITIVE_COMMA_RE.finditer(stripped, 0, len(stripped) - 1)
@@ -255,8 +255,14 @@ _NOT_INTERVIEWEES = {"reporter", "correspondent", "anchor", "host", "presenter",
 
 
 def _clause_start(text: str) -> int:
-    breaks = list(_CLAUSE_BREAK_RE.finditer(text))
-    return breaks[-1].end() if breaks else 0
+    """Just past the last clause break in `text`, else 0."""
+    return max(text.rfind(mark) for mark in _CLAUSE_BREAKS) + 1
+
+
+def _without_gloss(text: str) -> str:
+    """'Li Xuemei (李雪梅)' -> 'Li Xuemei'."""
+    # The cheap test first: a gloss must end the text (`$` also allows a final newline).
+    return _GLOSS_AT_END_RE.sub("", text) if text.endswith((")", ")\n")) else text
 
 
 # --------------------------------------------------------------------------------------------
