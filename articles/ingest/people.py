@@ -1072,7 +1072,10 @@ class PersonResolver:
         for person in self._longest_first:
             if _ends_with_word(phrase, person.name):
                 return person, "full"
-        last = _LAST_WORD_RE.search(phrase)
+        # A match lies in the last two words: searching from there spares the engine a try
+        # at every offset of a long subject.
+        words = phrase.rsplit(None, 2)
+        last = _LAST_WORD_RE.search(phrase, len(words[0]) if len(words) == 3 else 0)
         if last:
             before = phrase[: last.start()].rstrip()
             previous = before.split()[-1] if before else ""
