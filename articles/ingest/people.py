@@ -729,20 +729,24 @@ class _Candidate:
     role: _RoleParse
 
 
+# One set for the test run on every capitalised word.
+_NOT_NAME_WORDS = (
+    FUNCTION_AND_SENTENCE_WORDS
+    | ORG_AND_THING_WORDS
+    | PLACES
+    | TITLE_CORES
+    | TITLE_MODIFIERS
+    | frozenset(NATIONALITY_TO_COUNTRY)
+)
+
+
 def _is_name_token(token: str) -> bool:
     lowered = token.lower()
     if lowered in NAME_PARTICLES:
         return True
     if token.endswith("."):
         return len(token) == 2  # an initial
-    return not (
-        lowered in FUNCTION_AND_SENTENCE_WORDS
-        or lowered in ORG_AND_THING_WORDS
-        or lowered in PLACES
-        or lowered in TITLE_CORES
-        or lowered in TITLE_MODIFIERS
-        or lowered in NATIONALITY_TO_COUNTRY
-    )
+    return lowered not in _NOT_NAME_WORDS
 
 
 _HYPHENED_GIVEN_NAME_RE = re.compile(rf"[{_UPPER}][{_LOWER}]+-[{_LOWER}]+")
@@ -857,6 +861,8 @@ def _candidate_from_run(
     body: str, run: re.Match[str], org_spans: _SpanIndex, orgs: OrgIndex
 ) -> _Candidate | None:
     tokens = run.group().split(" ")
+    if len(tokens) < 2:
+        return None  # most runs: one capitalised word, and a name takes two
     count = _name_tokens_at_end(tokens)
     if count < 2:
         return None
