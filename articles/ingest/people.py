@@ -338,6 +338,7 @@ _ABBREVIATIONS = word_set(
     apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e p.m a.m
     """
 )
+_LONGEST_ABBREVIATION = max(len(word) for word in _ABBREVIATIONS)
 # Nouns for a thing, so "the WIPO report" never reads as the WIPO speaking.
 _APPOSITIVE_STOP_RE = re.compile(r",|;|:|\n|\"|“|”|\.(?=\s|$)")
 _APPOSITIVE_ARTICLE_RE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
@@ -417,6 +418,8 @@ def _speech_verb_offsets(text: str) -> tuple[int, ...]:
 
 def _append_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
     """Add text[start:end] without its surrounding whitespace, unless nothing is left."""
+    if start == end:
+        return  # as between a full stop and the newline after it
     piece = text[start:end]
     stripped = piece.lstrip()
     if stripped:
@@ -428,7 +431,9 @@ def _is_abbreviation_before(text: str, period: int) -> bool:
     if text[period] != ".":
         return False
     word_start = period
-    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+    # Looking further back than the longest abbreviation could change nothing.
+    limit = max(0, period - _LONGEST_ABBREVIATION - 1)
+    while word_start > limit and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
         word_start -= 1
     word = text[word_start:period].lower()
     if len(word) == 1 and text[word_start].isupper():
