@@ -296,6 +296,7 @@ SUBJECT_ADVERBS = word_set(
 
 # "Xi has called for", "Li had said": the auxiliary belongs to the verb, not the subject.
 _AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "did", "does"})
+_BETWEEN_SUBJECT_AND_VERB = SUBJECT_ADVERBS | _AUXILIARIES
 
 # --------------------------------------------------------------------------------------------
 # Token patterns
@@ -1014,6 +1015,7 @@ class PersonResolver:
         self._by_name = {p.name: p for p in self.persons}
         # Longest name first, so "Li Qiang Jr" is tried before "Li Qiang".
         self._longest_first = sorted(self.persons, key=lambda p: len(p.name), reverse=True)
+        self._names = tuple(p.name for p in self.persons)
         self._full: list[tuple[int, int, PersonMention]] = []
         for person in self.persons:
             for start in _find_word(body, person.name):
@@ -1088,9 +1090,10 @@ class PersonResolver:
         """The person the phrase ends with ("Chinese Premier Li Qiang", "Mr. Tang", "the premier")
         and the form found. `position` is where the phrase ends in the body."""
         phrase = phrase.rstrip()
-        for person in self._longest_first:
-            if _ends_with_word(phrase, person.name):
-                return person, "full"
+        if phrase.endswith(self._names):  # one test for all, then the longest name first
+            for person in self._longest_first:
+                if _ends_with_word(phrase, person.name):
+                    return person, "full"
         # A match lies in the last two words: searching from there spares the engine a try
         # at every offset of a long subject.
         words = phrase.rsplit(None, 2)
@@ -1107,7 +1110,7 @@ class PersonResolver:
             person = None if glued_to_name else self.resolve_surname(last.group(2), position)
             if person:
                 return person, "honorific" if last.group(1) else "surname"
-        role = _THE_ROLE_AT_END_RE.search(phrase)
+        role = _THE_ROLE_AT_END_RE.search(phrase) if self._roles else None
         if role:
             person = self.resolve_role(role.group(1), position)
             if person:
@@ -1272,10 +1275,12 @@ def _ends_with_word(phrase: str, word: str) -> bool:
 
 def strip_subject_adverbs(phrase: str) -> str:
     """'He also' -> 'He': the adverbs that sit between a subject and its speech verb."""
-    words = phrase.rstrip().split(" ")
-    while words and (words[-1].lower() in SUBJECT_ADVERBS or words[-1].lower() in _AUXILIARIES):
-        words.pop()
-    return " ".join(words)
+    phrase = phrase.rstrip()
+    while True:  # word by word from the end: the phrase may be a long sentence
+        head, _, last = phrase.rpartition(" ")
+        if last.lower() not in _BETWEEN_SUBJECT_AND_VERB:
+            return phrase
+        phrase = head
 
 
 # --------------------------------------------------------------------------------------------
