@@ -574,7 +574,7 @@ def extract_quotes(
         paragraph_speaker: _Speaker | None = None
         for index, sentence in enumerate(sentences):
             attributor.sentence = (sentence.start, sentence.text)
-            found = _direct_quotes(sentence, attributor)
+            found = _direct_quotes(sentence, attributor) if sentence.quote_spans else []
             if not found and _is_pure_quote(sentence):
                 found = _continued_quote(sentence, carried if index == 0 else paragraph_speaker)
             if not found:
