@@ -316,8 +316,9 @@ _FIRST_WORD = (
     rf"[{_UPPER}](?<![\w'’-].)"
     rf"(?:(?:(?:(?<=M)a?c|(?<=[OD])['’])[{_UPPER}])?{_CAP_WORD_END}|\.)"
 )
+# Two capitalised words or more: a name takes two, and most runs are one word we can skip.
 CAPITALISED_RUN_RE = re.compile(
-    rf"{_FIRST_WORD}(?: (?:(?:{_PARTICLE}) ){{0,2}}(?:{_CAP_WORD}|{_INITIAL}))*(?![\w'’-])"
+    rf"{_FIRST_WORD}(?: (?:(?:{_PARTICLE}) ){{0,2}}(?:{_CAP_WORD}|{_INITIAL}))+(?![\w'’-])"
 )
 _TOKEN_RE = re.compile(rf"{_CAP_WORD}|{_INITIAL}|[{_LOWER}]+")
 _PINYIN_SYLLABLE = (
@@ -875,8 +876,6 @@ def _candidate_from_run(
     body: str, run: re.Match[str], org_spans: _SpanIndex, orgs: OrgIndex
 ) -> _Candidate | None:
     tokens = run.group().split(" ")
-    if len(tokens) < 2:
-        return None  # most runs: one capitalised word, and a name takes two
     count = _name_tokens_at_end(tokens)
     if count < 2:
         return None
