@@ -364,10 +364,26 @@ def sentence_spans(
     """Split `text[start:end]` into sentences, as (start, end) offsets in `text`.
 
     Boundaries inside `protected` spans (quotations, offsets in `text`) are ignored, so a
-    multi-sentence quote stays in the sentence that attributes it. A window (a paragraph)
-    splits exactly as its text alone would: a newline always ends a sentence.
+    multi-sentence quote stays in the sentence that attributes it. A window must be whole
+    paragraphs (newlines or the ends of the text around it); it splits exactly as its text
+    alone would, since a newline always ends a sentence.
     """
     end = len(text) if end is None else end
+    if not protected:
+        # With no quotation to keep whole, a window's sentences are those of the whole text.
+        spans = _plain_sentence_spans(text)
+        return spans[bisect_left(spans, (start,)) : bisect_left(spans, (end,))]
+    return _split_sentences(text, protected, start, end)
+
+
+@lru_cache(maxsize=1)  # people and then quotes split the same body
+def _plain_sentence_spans(text: str) -> list[tuple[int, int]]:
+    return _split_sentences(text, (), 0, len(text))
+
+
+def _split_sentences(
+    text: str, protected: Sequence[tuple[int, int]], start: int, end: int
+) -> list[tuple[int, int]]:
     ends = _sentence_ends(text)
     spans: list[tuple[int, int]] = []
     for mark, after in ends[bisect_left(ends, (start,)) : bisect_left(ends, (end,))]:
