@@ -256,7 +256,7 @@ _NOT_INTERVIEWEES = {"reporter", "correspondent", "anchor", "host", "presenter",
 
 def _clause_start(text: str) -> int:
     """Just past the last clause break in `text`, else 0."""
-    return max(text.rfind(mark) for mark in _CLAUSE_BREAKS) + 1
+    return max(map(text.rfind, _CLAUSE_BREAKS)) + 1
 
 
 def _without_gloss(text: str) -> str:
