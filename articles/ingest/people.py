@@ -1113,9 +1113,9 @@ class PersonResolver:
         # at every offset of a long subject.
         words = phrase.rsplit(None, 2)
         last = _LAST_WORD_RE.search(phrase, len(words[0]) if len(words) == 3 else 0)
-        if last:
+        if last and last.group(2) in self._surnames:  # else no surname resolves anyway
             before = phrase[: last.start()].rstrip()
-            previous = before.split()[-1] if before else ""
+            previous = before.rsplit(None, 1)[-1] if before else ""
             glued_to_name = (
                 previous[:1].isupper()
                 and not last.group(1)
