@@ -124,7 +124,11 @@ class _Attributor:
                 or (self._sentence_first_person[-1] if self._sentence_first_person else None)
             )
             return _Speaker(SPEAKER_PERSON, person.name, person) if person else None
-        spokesperson = _SPOKESPERSON_RE.search(phrase)
+        spokesperson = (
+            _SPOKESPERSON_RE.search(phrase)
+            if "spokes" in phrase or "official" in phrase  # words the pattern needs
+            else None
+        )
         if spokesperson:
             return self._spokesperson_for(spokesperson.group("org") or "", position)
         hit = self.resolver.person_at_end(phrase, position)
