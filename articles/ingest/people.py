@@ -1254,6 +1254,8 @@ def _honorific_start(body: str, surname_start: int) -> int:
         return surname_start
     if body[end - 1] == ".":
         end -= 1
+    if end <= 0 or not body.endswith(_HONORIFIC_WORDS, 0, end):
+        return surname_start  # most surnames: no honorific, told in one call
     for word in _HONORIFIC_WORDS:
         start = end - len(word)
         if (
