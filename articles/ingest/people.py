@@ -418,13 +418,14 @@ def speech_verbs(sentence: str, start: int, text: str) -> list[re.Match[str]]:
         # Its lookahead may stop at the end of the sentence: only the sentence itself will do.
         return list(SPEECH_VERB_RE.finditer(sentence))
     offsets = _speech_verb_offsets(text)
+    end = start + len(sentence)
+    index = bisect_left(offsets, start)
     found = []
-    for offset in offsets[
-        bisect_left(offsets, start) : bisect_left(offsets, start + len(sentence))
-    ]:
-        verb = SPEECH_VERB_RE.match(sentence, offset - start)
+    while index < len(offsets) and offsets[index] < end:
+        verb = SPEECH_VERB_RE.match(sentence, offsets[index] - start)
         if verb:
             found.append(verb)
+        index += 1
     return found
 
 
