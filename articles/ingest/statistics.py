@@ -15,6 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from articles.ingest.model import Statistic
+from articles.ingest.patterns import trie_regex
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -221,27 +222,6 @@ _NAME_PHRASES = frozenset(
 # --- Patterns ---------------------------------------------------------------------------
 
 
-def _trie_pattern(words: list[str]) -> str:
-    """An alternation factored by common prefixes: Python's regex engine then rejects a
-    position on its first letter instead of trying every word there."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_node_pattern(trie)
-
-
-def _trie_node_pattern(node: dict) -> str:
-    ends = "" in node
-    branches = [re.escape(char) + _trie_node_pattern(child) for char, child in node.items() if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-    return f"(?:{body})?" if ends else body
-
-
 def _compound_words(units: dict[str, int]) -> list[str]:
     small = [word for word, value in units.items() if value < 10]
     return [f"{tens}-{unit}" for tens in _TENS_WORDS for unit in small]
@@ -252,12 +232,10 @@ def _with_capitals(words: list[str]) -> list[str]:
     return [*words, *(word.capitalize() for word in words)]
 
 
-_SPELLED_CARDINAL = _trie_pattern(
+_SPELLED_CARDINAL = trie_regex(
     _with_capitals([*_CARDINAL_WORDS, *_TENS_WORDS, *_compound_words(_CARDINAL_WORDS)])
 )
-_SPELLED_ORDINAL = _trie_pattern(
-    _with_capitals([*_ORDINAL_WORDS, *_compound_words(_ORDINAL_WORDS)])
-)
+_SPELLED_ORDINAL = trie_regex(_with_capitals([*_ORDINAL_WORDS, *_compound_words(_ORDINAL_WORDS)]))
 
 # A number token: digits (optionally an ordinal suffix or a glued scale), or a number word.
 # The guards keep dates, times, phone numbers, ranges and codes ("G20", "5G", "12:10",
@@ -282,10 +260,10 @@ _CURRENCY_BEFORE = re.compile(
     r"\s?$"
 )
 # The trie, like the list, prefers the longest word ("euros" over "euro" over "eur").
-_CURRENCY_AFTER = re.compile(rf"\s*(?P<cur>(?i:{_trie_pattern(list(_SUFFIX_CURRENCIES))}))\b")
+_CURRENCY_AFTER = re.compile(rf"\s*(?P<cur>(?i:{trie_regex(list(_SUFFIX_CURRENCIES))}))\b")
 _SCALED_CURRENCY_AFTER = re.compile(rf"\s+(?P<cur>{'|'.join(_SCALED_ONLY_CURRENCIES)})\b")
 _PERCENT_AFTER = re.compile(r"\s*(?:(?P<points>percentage points?\b)|%|(?:percent|per cent|pct)\b)")
-_QUALIFIER_BEFORE = re.compile(rf"\b(?P<qual>(?i:{_trie_pattern(_QUALIFIERS)}))\s+$")
+_QUALIFIER_BEFORE = re.compile(rf"\b(?P<qual>(?i:{trie_regex(_QUALIFIERS)}))\s+$")
 
 _TIME_UNIT = rf"(?:{'|'.join(_TIME_UNITS)})"
 _STREAK_CARDINAL_AFTER = re.compile(
@@ -335,7 +313,7 @@ _DESIGNATORS = """
     team resolution decree order round session stage step part annex appendix table fig.
     figure box season episode aged age ages model tier industry web
     """
-_DESIGNATOR_BEFORE = re.compile(rf"\b(?i:{_trie_pattern(_DESIGNATORS.split())})\s+$")
+_DESIGNATOR_BEFORE = re.compile(rf"\b(?i:{trie_regex(_DESIGNATORS.split())})\s+$")
 _CAPITALIZED_WORD_BEFORE = re.compile(r"(?P<word>\b[A-Z][\w\-]*)\s+$")
 _ANAPHORIC_BEFORE = re.compile(r"\b(?i:the|these|those|both|all|other|another)\s+$")
 _TIME_WINDOW_BEFORE = re.compile(
