@@ -3,7 +3,16 @@
 from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from articles.models import Article
+from articles.models import (
+    Article,
+    ArticleTopic,
+    Organization,
+    OrganizationMention,
+    Person,
+    PersonMention,
+    Quote,
+    Topic,
+)
 
 
 def article_list_queryset() -> QuerySet:
@@ -27,15 +36,6 @@ def count_of(rows: QuerySet, field: str) -> Coalesce:
 def refresh_counts() -> None:
     """Recount how many articles mention and quote each person, organization and topic
     (see ArchiveCountsMixin): three UPDATEs with correlated subqueries, whatever the size."""
-    from articles.models import (
-        ArticleTopic,
-        Organization,
-        OrganizationMention,
-        Person,
-        PersonMention,
-        Topic,
-    )
-
     Person.objects.update(
         mentioned_in=count_of(PersonMention.objects.all(), "person"),
         quoted_in=_articles_quoting("person"),
@@ -49,8 +49,6 @@ def refresh_counts() -> None:
 
 def _articles_quoting(field: str) -> Coalesce:
     """Articles (not quotes) in which the entity is quoted: one article may quote it often."""
-    from articles.models import Quote
-
     counted = (
         Quote.objects.filter(**{field: OuterRef("pk")})
         .order_by()
@@ -63,22 +61,16 @@ def _articles_quoting(field: str) -> Coalesce:
 
 def people_with_counts() -> QuerySet:
     """People with the articles that mention them (kept on the row) and their quotes."""
-    from articles.models import Person, Quote
-
     return Person.objects.annotate(
         article_count=F("mentioned_in"), quote_count=count_of(Quote.objects, "person")
     ).order_by("name", "pk")
 
 
 def organizations_with_counts() -> QuerySet:
-    from articles.models import Organization, Quote
-
     return Organization.objects.annotate(
         article_count=F("mentioned_in"), quote_count=count_of(Quote.objects, "organization")
     ).order_by("name", "pk")
 
 
 def topics_with_counts() -> QuerySet:
-    from articles.models import Topic
-
     return Topic.objects.annotate(article_count=F("mentioned_in")).order_by("name", "pk")
