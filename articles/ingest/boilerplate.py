@@ -111,7 +111,7 @@ def _compile_furniture(patterns: tuple[str, ...]) -> tuple[re.Pattern, re.Patter
 
 
 _FURNITURE_AT_START_RE, _FURNITURE_ANYWHERE_RE = _compile_furniture(_FURNITURE_PATTERNS)
-# Every unanchored alternative above needs one of these in the line (see `regex_lowered`); a
+# Every unanchored alternative above needs one of these in the line (see `holds_any`); a
 # line without any is spared the search, which is the costly part for a story sentence.
 _FURNITURE_ANYWHERE_WORDS = (
     "cookie", "copyright", "all rights reserved", "icp", "hotline", "font", "app download", "@",
@@ -123,12 +123,12 @@ _FURNITURE_ANYWHERE_WORDS = (
 _IGNORECASE_ONLY_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
-def regex_lowered(line: str) -> str:
-    """The line lowercased as re.IGNORECASE compares letters: when a lowercase keyword is not
-    in it, no case-insensitive pattern that spells the keyword out can match the line."""
-    if line.isascii():
-        return line.lower()
-    return line.translate(_IGNORECASE_ONLY_FOLDS).lower()
+def holds_any(line: str, words: tuple[str, ...]) -> bool:
+    """Whether the line holds one of the lowercase `words`, compared as re.IGNORECASE
+    compares letters: when it holds none, no case-insensitive pattern that needs one of them
+    can match, and the line is spared the pattern's search."""
+    lowered = line.lower() if line.isascii() else line.translate(_IGNORECASE_ONLY_FOLDS).lower()
+    return any(word in lowered for word in words)
 
 
 # Prompts and notices recognised by a phrase anywhere in the line: searched only when the
@@ -204,7 +204,10 @@ def is_furniture(line: str) -> bool:
         return False
     return (
         bool(_FURNITURE_AT_START_RE.match(stripped))
-        or (_may_be_furniture_anywhere(stripped) and bool(_FURNITURE_ANYWHERE_RE.search(stripped)))
+        or (
+            holds_any(stripped, _FURNITURE_ANYWHERE_WORDS)
+            and bool(_FURNITURE_ANYWHERE_RE.search(stripped))
+        )
         or _is_prompt(stripped)
         or is_navigation(stripped)
     )
@@ -213,11 +216,6 @@ def is_furniture(line: str) -> bool:
 def _is_prompt(line: str) -> bool:
     lowered = line.lower()
     return any(word in lowered for word in _PROMPT_WORDS) and bool(_PROMPT_RE.search(line))
-
-
-def _may_be_furniture_anywhere(line: str) -> bool:
-    lowered = regex_lowered(line)
-    return any(word in lowered for word in _FURNITURE_ANYWHERE_WORDS)
 
 
 def is_end_of_story(line: str) -> bool:

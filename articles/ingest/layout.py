@@ -22,11 +22,11 @@ from functools import lru_cache
 from articles.ingest import dates
 from articles.ingest.boilerplate import (
     has_photo_credit,
+    holds_any,
     is_end_of_story,
     is_furniture,
     is_navigation,
     photo_credit_line,
-    regex_lowered,
     strip_photo_credits,
 )
 from articles.ingest.header import (
@@ -294,10 +294,8 @@ _read_meta_line = lru_cache(maxsize=4096)(read_meta_line)
 
 
 def _has_credit_hint(line: str) -> bool:
-    if not line.startswith("("):
-        lowered = regex_lowered(line)
-        if not any(word in lowered for word in _CREDIT_HINT_WORDS):
-            return False
+    if not line.startswith("(") and not holds_any(line, _CREDIT_HINT_WORDS):
+        return False
     return bool(_CREDIT_HINT_RE.search(line))
 
 
