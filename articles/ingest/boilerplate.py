@@ -214,8 +214,7 @@ def is_furniture(line: str) -> bool:
 
 
 def _is_prompt(line: str) -> bool:
-    lowered = line.lower()
-    return any(word in lowered for word in _PROMPT_WORDS) and bool(_PROMPT_RE.search(line))
+    return holds_any(line, _PROMPT_WORDS) and bool(_PROMPT_RE.search(line))
 
 
 def is_end_of_story(line: str) -> bool:

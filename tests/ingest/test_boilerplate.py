@@ -139,3 +139,18 @@ def test_slash_credit_chain_and_dash_credit_at_end_of_caption():
 def test_slashes_in_brackets_that_are_no_credit_stay():
     for caption in ("The new TCP/IP stack (TCP/IP)", "Fines for sellers (and/or)"):
         assert strip_photo_credits(caption) == (caption, strip_photo_credits("")[1])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Clİck here to subscribe for updates",  # İ: the pattern's IGNORECASE reads it as i
+        "Get our daily newsletter in your ınbox",
+        "Cookies help us improve your browsing experience",
+    ],
+)
+def test_the_key_word_prefilters_never_hide_a_line_their_pattern_matches(line):
+    from articles.ingest.boilerplate import _FURNITURE_ANYWHERE_RE, _PROMPT_RE
+
+    assert _PROMPT_RE.search(line) or _FURNITURE_ANYWHERE_RE.search(line)
+    assert is_furniture(line)
