@@ -52,7 +52,8 @@ class _Table:
     Django's bulk_create builds a model instance per row and compiles every value of it
     through the query compiler, which made it the importer's largest cost (about 40 rows an
     article). These rows need none of that: they fire no signals and have no history, and
-    only JSON and decimal values need the field's own conversion for the database.
+    only JSON, decimal, date and time values need converting for the database
+    (`_db_converter`).
     """
 
     def __init__(self, model, fields: tuple[str, ...]) -> None:

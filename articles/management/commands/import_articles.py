@@ -48,7 +48,7 @@ def refresh_planner_statistics() -> None:
 
 @contextmanager
 def bulk_writing():
-    """SQLite settings for the length of a large import.
+    """SQLite settings for the length of an import (they matter for a large one).
 
     At every commit SQLite copies the write-ahead log into the database once the log passes
     1,000 pages (4 MB); a batch of 200 articles dirties some 9,000 pages scattered over a
