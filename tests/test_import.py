@@ -283,3 +283,24 @@ def test_bulk_writing_settings_last_only_as_long_as_the_import(db):
     with bulk_writing():
         assert settings_now()[0] == BULK_WAL_PAGES
     assert settings_now() == before
+
+
+def test_garbage_collection_is_sparser_only_during_an_import(db):
+    import gc
+
+    from articles.management.commands.import_articles import (
+        IMPORT_GC_THRESHOLD,
+        sparse_garbage_collection,
+    )
+
+    before = gc.get_threshold()
+    frozen_before = gc.get_freeze_count()
+    with sparse_garbage_collection():
+        assert gc.get_threshold()[0] == IMPORT_GC_THRESHOLD
+        assert gc.get_freeze_count() > frozen_before
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == frozen_before
+
+    run_import(SEEDS)  # the command itself leaves them as they were
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == frozen_before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from collections import Counter
@@ -32,6 +33,7 @@ BATCH_SIZE = 200  # new articles written together (see ArticleLoader.load_batch)
 PARALLEL_THRESHOLD = 200  # below this, starting worker processes costs more than it saves
 BULK_WAL_PAGES = 65_536  # SQLite's write-ahead log before a checkpoint, in pages (bulk_writing)
 BULK_CACHE_KB = 65_536  # SQLite's page cache during an import
+IMPORT_GC_THRESHOLD = 10_000  # allocations between young-generation collections (default 700)
 
 
 def refresh_planner_statistics() -> None:
@@ -76,6 +78,27 @@ def bulk_writing():
             cursor.execute(f"PRAGMA cache_size = {int(cache_size)}")
             if not connection.in_atomic_block:
                 cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+@contextmanager
+def sparse_garbage_collection():
+    """Fewer passes of the cycle collector for the length of an import.
+
+    The importer allocates millions of small objects (parsed articles arriving from the
+    workers, row tuples) and almost none of them form cycles, so the collector's passes find
+    next to nothing; yet each older-generation pass also walked every object Django and the
+    gazetteers had loaded. Freezing what exists at the start takes those out of its view,
+    and a higher threshold makes the young passes rarer: about a tenth less CPU in the
+    importing process. Both are undone at the end.
+    """
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(IMPORT_GC_THRESHOLD, *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
 
 
 class ArticleFiles:
@@ -143,7 +166,7 @@ class Command(BaseCommand):
         if workers is None:
             workers = (os.cpu_count() or 1) if len(files) >= PARALLEL_THRESHOLD else 1
         # One change stamp for the whole import, not one per article (articles/freshness.py).
-        with bulk_writing(), freshness.batch():
+        with sparse_garbage_collection(), bulk_writing(), freshness.batch():
             totals = self._import(files, vocabulary, loader, workers, report_writer)
         if loader is not None:
             if totals[IMPORTED] >= PARALLEL_THRESHOLD:
