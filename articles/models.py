@@ -135,7 +135,8 @@ class Article(CuratedFieldsMixin, TimestampedMixin):
         default=False, help_text="The source had no headline; the title was derived from the text."
     )
     slug = models.SlugField(max_length=255, unique=True)
-    published = models.DateField(null=True, blank=True, db_index=True)
+    # Indexed by article_newest_first, which serves ranges and either order.
+    published = models.DateField(null=True, blank=True)
     published_time = models.TimeField(null=True, blank=True)
     date_basis = models.CharField(
         max_length=200, blank=True, help_text="Where the publication date was read from."
@@ -218,8 +219,14 @@ class DatedByArticle(models.Model):
 
 
 class PersonMention(ExtractedRow):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="person_mentions")
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions")
+    # Neither key needs an index of its own: one_mention_per_person's index leads with the
+    # article and mention_person_roles with the person, and every index costs each import.
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="person_mentions", db_index=False
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="mentions", db_index=False
+    )
     role = models.CharField(max_length=200, blank=True, help_text="The role as written here.")
     affiliation = models.CharField(max_length=300, blank=True)
     as_written = models.JSONField(default=list, blank=True)
@@ -254,8 +261,9 @@ class PersonMention(ExtractedRow):
 
 
 class OrganizationMention(ExtractedRow):
+    # one_mention_per_organization's index leads with the article.
     article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="organization_mentions"
+        Article, on_delete=models.CASCADE, related_name="organization_mentions", db_index=False
     )
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="mentions"
@@ -278,11 +286,23 @@ class OrganizationMention(ExtractedRow):
 
 class Quote(ExtractedRow, DatedByArticle):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    # Each speaker key is the first column of its newest-first index (0009), so it needs
+    # no index of its own.
     person = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="quotes"
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="quotes",
+        db_index=False,
     )
     organization = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="quotes"
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="quotes",
+        db_index=False,
     )
     text = models.TextField()
     direct = models.BooleanField(default=True, help_text="In quotation marks, not reported.")
@@ -338,7 +358,10 @@ class Statistic(ExtractedRow, DatedByArticle):
 
 
 class ArticleTopic(ExtractedRow):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="topic_links")
+    # one_link_per_topic's index leads with the article.
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="topic_links", db_index=False
+    )
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="article_links")
     terms = models.JSONField(default=list, blank=True, help_text="The matching terms found.")
     history = HistoricalRecords()
