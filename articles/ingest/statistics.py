@@ -416,10 +416,10 @@ def _sentences(body: str) -> list[tuple[int, str]]:
 
 def _ends_sentence(body: str, brk: re.Match[str]) -> bool:
     start, end = brk.span()
-    following = body[end : end + 1]
-    if following and following.islower():
+    if body[end : end + 1].islower():
         return False
-    before = body[max(0, start - 15) : start].split()
+    # Only the last word counts: rsplit stops at the first space from the right.
+    before = body[max(0, start - 15) : start].rsplit(None, 1)
     if not before:
         return True
     word = before[-1].lstrip("(\"'“‘").rstrip(".").lower()
@@ -451,10 +451,10 @@ class _Token:
 
 
 def _tokens(sentence: str) -> list[_Token]:
-    return [tok for m in _NUMBER_TOKEN.finditer(sentence) if (tok := _token(sentence, m))]
+    return [_token(sentence, match) for match in _NUMBER_TOKEN.finditer(sentence)]
 
 
-def _token(sentence: str, match: re.Match[str]) -> _Token | None:
+def _token(sentence: str, match: re.Match[str]) -> _Token:
     if match.group("digits"):
         return _digit_token(sentence, match)
     if match.group("ordword"):
@@ -473,7 +473,8 @@ _GROUP_SEPARATORS = re.compile(r"[, \u00a0\u2009\u202f]")
 
 def _digit_token(sentence: str, match: re.Match[str]) -> _Token:
     digits, suffix, glued = match.group("digits", "suffix", "glued")
-    plain = _GROUP_SEPARATORS.sub("", digits)
+    # Most numbers have no group separators: skip the substitution for them.
+    plain = digits if digits.isdigit() else _GROUP_SEPARATORS.sub("", digits)
     value = Decimal(plain)
     ordinal = bool(suffix)
     glued = (glued or "").lower()
@@ -1090,13 +1091,16 @@ def extract_statistics(body: str, published_year: int | None = None) -> list[Sta
             value = _normalized(found.value)
             earlier = seen.setdefault((value, found.unit), [])
             written = sentence[found.start : found.end]
-            repeated = [s for s in earlier if s.sentence is not sentence or s.as_written == written]
-            if _restated(repeated, year):
-                continue
+            if earlier:  # most figures are stated once: spare them the restatement test
+                repeated = [
+                    s for s in earlier if s.sentence is not sentence or s.as_written == written
+                ]
+                if _restated(repeated, year):
+                    continue
             statistic = Statistic(
                 value=value,
                 unit=found.unit,
-                as_written=sentence[found.start : found.end],
+                as_written=written,
                 what=what,
                 qualifier=found.qualifier,
                 year=year,
