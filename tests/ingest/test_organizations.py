@@ -15,7 +15,12 @@ from articles.ingest.model import (
     ORG_MEDIA,
     ORG_PARTY,
 )
-from articles.ingest.organizations import extract_organizations, lookup_organization
+from articles.ingest.organizations import (
+    _CONTEXT_BEFORE_RE,
+    _context_before_ends,
+    extract_organizations,
+    lookup_organization,
+)
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -449,3 +454,16 @@ def test_acronym_after_a_hyphen_names_the_organization():
 
 def test_published_by_a_person_is_no_company():
     assert extract_organizations("The essay was published by John Harper and edited.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "firm Tianhe Mobile said",  # a noun at the very start
+        "the law firm Yamada & Kuroda said",  # no second match at "firm"
+        "the phone maker Osaka-based Sakura Foods",  # "-based" right after a noun
+        "an infirm Tianhe, a (maker Tianhe and “maker Tianhe",  # inside a word; after punctuation
+    ],
+)
+def test_context_before_ends_are_those_of_the_whole_pattern(body):
+    assert _context_before_ends(body) == [m.end() for m in _CONTEXT_BEFORE_RE.finditer(body)]
