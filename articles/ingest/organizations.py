@@ -707,6 +707,9 @@ def _is_regulated_subject(tokens: list[_Token], first: int) -> bool:
     return "on" in before or "On" in before
 
 
+# Candidates' names come back article after article ("the State Council", "Huawei"), and each
+# lookup builds the name's variants and tries each. The entry is frozen: sharing it is safe.
+@lru_cache(maxsize=4096)
 def _known_entry(name: str) -> _Entry | None:
     """Gazetteer entry for a name, once China qualifiers and company suffixes are dropped."""
     for variant in _name_variants(name):
