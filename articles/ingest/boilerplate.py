@@ -128,7 +128,11 @@ def holds_any(line: str, words: tuple[str, ...]) -> bool:
     compares letters: when it holds none, no case-insensitive pattern that needs one of them
     can match, and the line is spared the pattern's search."""
     lowered = line.lower() if line.isascii() else line.translate(_IGNORECASE_ONLY_FOLDS).lower()
-    return any(word in lowered for word in words)
+    # A loop, not any() over a generator: a third faster, and every line is tested several times.
+    for word in words:  # noqa: SIM110
+        if word in lowered:
+            return True
+    return False
 
 
 # Prompts and notices recognised by a phrase anywhere in the line: searched only when the
