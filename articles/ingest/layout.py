@@ -180,7 +180,7 @@ def _content_lines(text: str, facts: PageFacts, known_outlet, is_organization) -
     ended = False
     seen_content = False
     for raw_line in text.split("\n"):
-        line = " ".join(raw_line.split())  # split() takes no-break and ideographic spaces too
+        line = _single_spaced(raw_line)
         if not line:
             lines.append("")
             continue
@@ -217,6 +217,16 @@ def _content_lines(text: str, facts: PageFacts, known_outlet, is_organization) -
         lines.append(line)
         story_lines += 1
     return lines
+
+
+def _single_spaced(raw_line: str) -> str:
+    """The line stripped, each run of whitespace in it (no-break and ideographic spaces too)
+    made one space."""
+    # Most lines already are: saying so costs half of splitting and joining them. Every
+    # whitespace character but the space is unprintable, so a printable line has no other.
+    if raw_line.isprintable() and "  " not in raw_line and raw_line.strip(" ") == raw_line:
+        return raw_line
+    return " ".join(raw_line.split())
 
 
 _ACRONYM_AND_NAME_RE = re.compile(r"^(?P<acronym>[A-Z]{2,8})\s+[|–—-]\s+[A-Z][\w' ]+$")

@@ -1,5 +1,7 @@
+import pytest
+
 from articles.ingest.header import read_credit_line
-from articles.ingest.layout import read_layout
+from articles.ingest.layout import _single_spaced, read_layout
 
 OUTLETS = {"Reuters", "China Daily", "Xinhua", "CGTN"}
 ORGANIZATIONS = {"European Patent Office", "EPO", "Office of the Trade Representative"}
@@ -108,3 +110,12 @@ def test_derived_title_drops_the_agency_prefix():
         "(ECNS) -- China's prosecutors charged 18,000 people with IP crimes in 2023, the SPP said."
     )
     assert derive_title([lead], []).startswith("China's prosecutors charged")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["", " ", "Plain line", " lead", "trail ", "two  spaces", "no\u00a0break", "wide\u3000space",
+     "tab\there", "sep\x1cchar", "line\u2028sep", "\u00a0edge\u00a0"],
+)  # fmt: skip
+def test_single_spaced_is_split_and_joined(raw):
+    assert _single_spaced(raw) == " ".join(raw.split())
