@@ -1,6 +1,11 @@
 import pytest
 
-from articles.ingest.boilerplate import is_end_of_story, is_furniture, strip_photo_credits
+from articles.ingest.boilerplate import (
+    is_end_of_story,
+    is_furniture,
+    photo_credit_line,
+    strip_photo_credits,
+)
 
 
 @pytest.mark.parametrize(
@@ -154,3 +159,17 @@ def test_the_key_word_prefilters_never_hide_a_line_their_pattern_matches(line):
 
     assert _PROMPT_RE.search(line) or _FURNITURE_ANYWHERE_RE.search(line)
     assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("IPR Photo:VCG", ("VCG", "")),
+        ("Photo: WIPO/Laurent Vaney", ("WIPO", "Laurent Vaney")),
+        ("[Photo/VCG]", ("VCG", "")),
+        ("Photo by Xinhua", ("", "")),
+        ("The court said the photo was taken in May.", ("", "")),
+    ],
+)
+def test_photo_credit_line(line, expected):
+    assert photo_credit_line(line) == expected
