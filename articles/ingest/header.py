@@ -212,9 +212,11 @@ def _read_date(value: str, facts: MetaFacts, known_outlet, need_date: bool = Fal
         full = dates.find_full_dates(value)
         found = full[0] if full else None
     if found is None:
+        if need_date:
+            return False
         # "Issued at HKT 16:30": a time alone, under a date label, completes the date.
         clock = dates.TIME_RE.search(value)
-        if clock and not need_date and len(value.split()) <= 3:
+        if clock and len(value.split()) <= 3:
             _, facts.time = dates.parse_date(f"2000-01-01 {clock.group(0)}")
             return True
         return False
