@@ -50,7 +50,9 @@ _FURNITURE_PATTERNS = (
     r"^_{3,}$|^-{3,}$|^\*{3,}$",
     r"^why you can trust\b",
     r"^skip to (?:main )?content$|^search this site$|^(?:subscribe|sign in|log in)\b.{0,20}$",
-    r"^(?=(?:[^#]*#){2})#[\w][\w #-]*$",  # hashtag rows
+    # hashtag rows: "#" first and another after it; the lookahead comes after the first "#",
+    # so a line that does not open with one is not scanned for two
+    r"^#(?=[^#]*#)[\w][\w #-]*$",
     r"^\((?:updates?|adds?|recasts?|corrects?)\b[^)]*\)$",  # wire-service update notes
     r"^purchase licensing rights$|^reprints?(?: and permissions)?$",
     r"^(?:media|press) contacts?\b.*(?:@|\+?\d[\d ()-]{6,})",

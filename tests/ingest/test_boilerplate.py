@@ -173,3 +173,11 @@ def test_the_key_word_prefilters_never_hide_a_line_their_pattern_matches(line):
 )
 def test_photo_credit_line(line, expected):
     assert photo_credit_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [("#patents #trademarks", True), ("#patents", False), ("Filed #patents #trademarks", False)],
+)
+def test_hashtag_rows(line, furniture):
+    assert is_furniture(line) is furniture
