@@ -181,3 +181,14 @@ def test_photo_credit_line(line, expected):
 )
 def test_hashtag_rows(line, furniture):
     assert is_furniture(line) is furniture
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Site content copyright © Example Media", True),
+        ("The court said copyright holders may sue for damages.", False),
+    ],
+)
+def test_copyright_mid_line_needs_the_sign(line, furniture):
+    assert is_furniture(line) is furniture
