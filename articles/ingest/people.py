@@ -1028,16 +1028,21 @@ class PersonResolver:
     def __init__(self, body: str, persons: Sequence[PersonMention]):
         self.body = body
         self.persons = list(persons)
-        self._by_name = {p.name: p for p in self.persons}
-        # Longest name first, so "Li Qiang Jr" is tried before "Li Qiang".
-        self._longest_first = sorted(self.persons, key=lambda p: len(p.name), reverse=True)
-        self._names = tuple(p.name for p in self.persons)
         self._full: list[tuple[int, int, PersonMention]] = []
         for person in self.persons:
             for start in _find_word(body, person.name):
                 self._full.append((start, start + len(person.name), person))
         self._full.sort(key=lambda item: item[0])
         self._full_starts = [start for start, _, _ in self._full]
+        self._references: list[Reference] | None = None
+        self._index_people()
+
+    def _index_people(self) -> None:
+        """The lookups by name, surname and role: work per person, none over the body."""
+        self._by_name = {p.name: p for p in self.persons}
+        # Longest name first, so "Li Qiang Jr" is tried before "Li Qiang".
+        self._longest_first = sorted(self.persons, key=lambda p: len(p.name), reverse=True)
+        self._names = tuple(p.name for p in self.persons)
         self._surnames: dict[str, list[PersonMention]] = {}
         for person in self.persons:
             for surname in surname_keys(person.name):
@@ -1046,7 +1051,6 @@ class PersonResolver:
         for person in self.persons:
             if person.role:
                 self._roles.setdefault(person.role.lower(), []).append(person)
-        self._references: list[Reference] | None = None
         # What the index was built from, for `shared_resolver`: roles may be filled in later.
         self._built_from = [(person, person.role) for person in self.persons]
 
@@ -1059,6 +1063,37 @@ class PersonResolver:
                 for person, (built, role) in zip(persons, self._built_from, strict=True)
             )
         )
+
+    def extend_to(self, body: str, persons: Sequence[PersonMention]) -> bool:
+        """Take in `persons` when they are the people indexed, in order, followed by people
+        the body can never refer to, roles filled in on the way counting as new people (the
+        pipeline appends the people credited in bylines this way). False if not, unchanged.
+
+        Every reference is found in the body (a phrase resolved is a piece of the body too):
+        full names and surnames by their text, roles after "the". A surname not in the body
+        (nor then the name it belongs to) and a role never after "the" can match none, so
+        the full-name mentions and references found stay exactly as they are.
+        """
+        if body != self.body or len(persons) < len(self._built_from):
+            return False
+        new_roles = []
+        for person, (built, role) in zip(persons, self._built_from, strict=False):
+            if person is not built or (role and person.role != role):
+                return False
+            if person.role != role:
+                new_roles.append(person.role)
+        new_surnames = []
+        for person in persons[len(self._built_from) :]:
+            new_surnames.extend(surname_keys(person.name))
+            if person.role:
+                new_roles.append(person.role)
+        if any(surname in body for surname in new_surnames) or any(
+            _may_follow_the(body, role) for role in new_roles
+        ):
+            return False
+        self.persons = list(persons)
+        self._index_people()
+        return True
 
     def person_named(self, name: str) -> PersonMention | None:
         return self._by_name.get(name)
@@ -1198,9 +1233,17 @@ def shared_resolver(body: str, persons: Sequence[PersonMention]) -> PersonResolv
     the second index, the costliest duplicated work of a parse, is the first one again.
     """
     global _last_resolver
-    if _last_resolver is None or not _last_resolver.built_from(body, persons):
+    if _last_resolver is None or not (
+        _last_resolver.built_from(body, persons) or _last_resolver.extend_to(body, persons)
+    ):
         _last_resolver = PersonResolver(body, persons)
     return _last_resolver
+
+
+def _may_follow_the(body: str, role: str) -> bool:
+    """Whether "the <role>" may occur in the body, in any case and spacing: a role found
+    nowhere else can never be a reference."""
+    return re.search(r"the\s+" + re.escape(role.lower()), body, re.IGNORECASE) is not None
 
 
 _HONORIFIC_WORDS = ("Mr", "Ms", "Mrs", "Dr", "Prof")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from articles.ingest.model import OrganizationMention
+from articles.ingest.model import OrganizationMention, PersonMention
 from articles.ingest.people import (
     PersonResolver,
     extract_people,
     sentence_spans,
+    shared_resolver,
     surname_of,
     title_case_role,
 )
@@ -219,6 +220,29 @@ def test_bare_surname_goes_to_most_recent_full_name():
     assert resolver.resolve_reference("Wang", first).name == "Wang Yi"
     assert resolver.resolve_reference("Wang", second).name == "Wang Wenbin"
     assert resolver.resolve_reference("the foreign minister", second).name == "Wang Yi"
+
+
+def test_resolver_takes_in_credited_people_the_body_never_names():
+    body = "Premier Li Qiang spoke. Li told reporters the editors were welcome."
+    persons = extract_people(body, [])
+    first = shared_resolver(body, persons)
+    reporter = PersonMention("Chen Mo", role="Reporter", as_written=["Chen Mo"])
+    assert shared_resolver(body, [*persons, reporter]) is first
+    assert first.person_named("Chen Mo") is reporter
+    assert first.references() == PersonResolver(body, [*persons, reporter]).references()
+
+
+def test_resolver_is_rebuilt_for_credited_people_the_body_may_name():
+    body = "Premier Li Qiang spoke. Li said the reporter was welcome."
+    persons = extract_people(body, [])
+    first = shared_resolver(body, persons)
+    for added in (
+        PersonMention("Chen Mo", role="Reporter"),  # "the reporter"
+        PersonMention("Li Wei", role="Editor"),  # a second Li
+    ):
+        resolver = shared_resolver(body, [*persons, added])
+        assert resolver is not first
+        first = shared_resolver(body, persons)
 
 
 def test_position_is_first_mention():
