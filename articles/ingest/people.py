@@ -1241,9 +1241,18 @@ def shared_resolver(body: str, persons: Sequence[PersonMention]) -> PersonResolv
 
 
 def _may_follow_the(body: str, role: str) -> bool:
-    """Whether "the <role>" may occur in the body, in any case and spacing: a role found
-    nowhere else can never be a reference."""
-    return re.search(r"the\s+" + re.escape(role.lower()), body, re.IGNORECASE) is not None
+    """Whether the role (lowercase, as references write it) comes after "the" and spaces,
+    in any case, somewhere in the body: a role found nowhere else is never a reference."""
+    role = role.lower()
+    position = body.find(role)
+    while position != -1:
+        end = position
+        while end and body[end - 1].isspace():  # the spaces `\s+` matches
+            end -= 1
+        if end < position and body[max(0, end - 3) : end].lower() == "the":
+            return True
+        position = body.find(role, position + 1)
+    return False
 
 
 _HONORIFIC_WORDS = ("Mr", "Ms", "Mrs", "Dr", "Prof")
