@@ -546,6 +546,7 @@ _SPEECH_BEFORE_RE = re.compile(r"\b(?:said|says|according to|added|told)\s+$")
 _PLACE_PREPOSITION_BEFORE_RE = re.compile(r"\b(?:of|in|from|at)\s+$")
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
 _PRONOUN_SUBJECT_RE = re.compile(r"(?:.*,\s+)?(He|She|he|she)")
+_PRONOUNS = ("He", "She", "he", "she")
 
 
 def _normalise_org_form(text: str) -> str:
@@ -1438,7 +1439,11 @@ def _pronoun_speakers(body: str, resolver: PersonResolver) -> list[tuple[PersonM
     """'He said ...' at the start of a sentence: the last person who spoke."""
     found = []
     last_speaker: PersonMention | None = None
-    for start, end in sentence_spans(body):
+    spans = sentence_spans(body)
+    # A pronoun speaker is found only in a sentence that opens with the pronoun; the sentences
+    # after the last of those could only change `last_speaker`. Most articles have none.
+    opening = [i for i, (start, _) in enumerate(spans) if body.startswith(_PRONOUNS, start)]
+    for start, end in spans[: opening[-1] + 1] if opening else ():
         sentence = body[start:end]
         for verb in speech_verbs(sentence, start, body):
             subject = strip_subject_adverbs(sentence[: verb.start()])
