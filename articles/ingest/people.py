@@ -469,6 +469,8 @@ def _is_abbreviation_before(text: str, period: int) -> bool:
     word_start = period
     # Looking further back than the longest abbreviation could change nothing.
     limit = max(0, period - _LONGEST_ABBREVIATION - 1)
+    if period - limit > _LONGEST_ABBREVIATION and text[limit:period].isalpha():
+        return False  # a longer word, as two periods in three are: told at once
     while word_start > limit and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
         word_start -= 1
     word = text[word_start:period].lower()
@@ -727,10 +729,9 @@ def _parse_appositive(phrase: str, orgs: OrgIndex) -> _RoleParse | None:
         phrase = now.group(1)  # "a former judge who is now a partner at X": the role now
     phrase = _APPOSITIVE_ARTICLE_RE.sub("", phrase.strip())
     tokens = phrase.split()
-    if not tokens or SPEECH_VERB_RE.search(phrase):
-        return None
     core = next((i for i, t in enumerate(tokens[:7]) if _is_title_core(t)), None)
-    if core is None:
+    # Most appositives hold no role: told before the costlier search for a verb.
+    if core is None or SPEECH_VERB_RE.search(phrase):
         return None
     start, end = _role_span(tokens, core)
     lead = list(tokens[:start])
@@ -823,10 +824,7 @@ def _name_tokens_at_end(tokens: list[str]) -> int:
 def _words_before(body: str, position: int, limit: int = 24) -> list[tuple[int, str]]:
     """The words just before `position`, nearest last, stopping at punctuation."""
     window_start = max(0, position - 200)
-    words = [
-        (m.start() + window_start, m.group())
-        for m in _WORD_RE.finditer(body[window_start:position])
-    ]
+    words = [(m.start(), m.group()) for m in _WORD_RE.finditer(body, window_start, position)]
     if window_start and words:
         words = words[1:]  # the first one may be cut in half
     return words[-limit:]
