@@ -329,8 +329,9 @@ def _clean_reported(text: str) -> str:
     return text.rstrip(" ,;:.")
 
 
-def _word_count(text: str) -> int:
-    return len(text.split())
+def _fewer_words_than(count: int, text: str) -> bool:
+    # At most count - 1 splits: a long quotation need not be cut into all its words.
+    return len(text.split(None, count - 1)) < count
 
 
 # --------------------------------------------------------------------------------------------
@@ -385,7 +386,7 @@ def _direct_quotes(sentence: _Sentence, attributor: _Attributor) -> list[tuple[Q
     spans = sentence.quote_spans
     for index, span in enumerate(spans):
         inner = _inner(text, span)
-        if _word_count(inner) < MIN_QUOTE_WORDS:
+        if _fewer_words_than(MIN_QUOTE_WORDS, inner):
             continue
         after_end = spans[index + 1][0] if index + 1 < len(spans) else len(text)
         before_start = spans[index - 1][1] + 1 if index else 0
@@ -538,7 +539,7 @@ def _from_according_to(
 
 def _reported(content: str, start: int, speaker: _Speaker) -> list[tuple[Quote, _Speaker]]:
     cleaned = _clean_reported(content)
-    if _word_count(cleaned) < MIN_REPORTED_WORDS:
+    if _fewer_words_than(MIN_REPORTED_WORDS, cleaned):
         return []
     quote = Quote(
         speaker=speaker.name,
@@ -605,7 +606,7 @@ def _labelled_quote(body: str, start: int, attributor: _Attributor) -> Quote | N
     if person is None or person.role.lower() in _NOT_INTERVIEWEES:
         return None
     text = match.group("text").strip()
-    if _word_count(text) < MIN_QUOTE_WORDS:
+    if _fewer_words_than(MIN_QUOTE_WORDS, text):
         return None
     return Quote(
         speaker=person.name,
@@ -622,7 +623,7 @@ def _continued_quote(sentence: _Sentence, speaker: _Speaker | None) -> list[tupl
         return []
     span = sentence.quote_spans[0]
     inner = _inner(sentence.text, span)
-    if _word_count(inner) < MIN_QUOTE_WORDS:
+    if _fewer_words_than(MIN_QUOTE_WORDS, inner):
         return []
     quote = Quote(
         speaker=speaker.name,
