@@ -543,7 +543,6 @@ _TRAILING_ACRONYM_RE = re.compile(r"\s*\([^)]*\)\s*$")
 _TRAILING_ACRONYM_GROUP_RE = re.compile(r"\(([^)]*)\)\s*$")
 _LEADING_THE_ANY_CASE_RE = re.compile(r"^(?:the|The)\s+")
 _THE_PREFIX_RE = re.compile(r"^[Tt]he\s+")
-_WORD_RE = re.compile(r"\S+")
 _SPEECH_BEFORE_RE = re.compile(r"\b(?:said|says|according to|added|told)\s+$")
 _PLACE_PREPOSITION_BEFORE_RE = re.compile(r"\b(?:of|in|from|at)\s+$")
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
@@ -821,55 +820,67 @@ def _name_tokens_at_end(tokens: list[str]) -> int:
     return count
 
 
-def _words_before(body: str, position: int, limit: int = 24) -> list[tuple[int, str]]:
-    """The words just before `position`, nearest last, stopping at punctuation."""
+def _words_before(body: str, position: int, limit: int = 24) -> list[str]:
+    """The words just before `position`, nearest last."""
     window_start = max(0, position - 200)
-    words = [(m.start(), m.group()) for m in _WORD_RE.finditer(body, window_start, position)]
+    words = body[window_start:position].split()
     if window_start and words:
         words = words[1:]  # the first one may be cut in half
     return words[-limit:]
 
 
+def _start_of_last_words(body: str, position: int, words: list[str], count: int) -> int:
+    """Where the last `count` of `words`, the words right before `position`, start."""
+    start = position
+    for word in reversed(words[len(words) - count :]):
+        # Only spaces lie between a word and the next: its text last occurs right there.
+        start = body.rfind(word, 0, start)
+    return start
+
+
 def _prefix_tokens(body: str, position: int) -> tuple[int, list[str]]:
     """Title words before a name: 'the World ... (WIPO) Director General', 'SIPO Commissioner'."""
-    collected: list[tuple[int, str]] = []
+    # Words only: the title's start is found once it is known, not an offset for every word.
+    collected: list[str] = []
     words = _words_before(body, position)
+    rest = words
     if (
         len(words) >= 4
-        and words[-1][1].isalpha()
-        and words[-1][1].islower()
-        and [w for _, w in words[-3:-1]] == ["of", "the"]
-        and _is_title_core(words[-4][1])
+        and words[-1].isalpha()
+        and words[-1].islower()
+        and words[-3:-1] == ["of", "the"]
+        and _is_title_core(words[-4])
     ):
-        collected.append(words.pop())  # "Vice President of the court Chen Jianmin"
-    for start, word in reversed(words):
+        collected.append(words[-1])  # "Vice President of the court Chen Jianmin"
+        rest = words[:-1]
+    for word in reversed(rest):
         bare = word.rstrip(",.;:")
         if bare != word and bare.lower() not in HONORIFICS:
             break  # a comma or full stop closes the title
         if not _may_be_in_title_prefix(word, collected):
             break
-        collected.append((start, word))
+        collected.append(word)
         if word.endswith(("'s", "’s")):
             break
-    collected.reverse()
-    while collected and collected[0][1].lower() in {"of", "the", "and", "for", "on"}:
+    collected.reverse()  # the last words before the name, in order
+    while collected and collected[0].lower() in {"of", "the", "and", "for", "on"}:
         collected.pop(0)
-    while collected and collected[0][1].lower() in FUNCTION_AND_SENTENCE_WORDS - {
+    while collected and collected[0].lower() in FUNCTION_AND_SENTENCE_WORDS - {
         *NATIONALITY_TO_COUNTRY
     }:
         collected.pop(0)
-    if not any(_is_title_core(w) for _, w in collected):
+    if not any(_is_title_core(w) for w in collected):
         return position, []
-    return collected[0][0], [w for _, w in collected]
+    return _start_of_last_words(body, position, words, len(collected)), collected
 
 
-def _may_be_in_title_prefix(word: str, collected_so_far: list[tuple[int, str]]) -> bool:
+def _may_be_in_title_prefix(word: str, collected_so_far: list[str]) -> bool:
     lowered = word.lower()
     if lowered in {"of", "the", "for", "on"}:
         return True
     if lowered == "and":
         # "Science and Technology" joins a portfolio; "Li Qiang and President Xi" does not.
-        return bool(collected_so_far) and _bare(collected_so_far[-1][1]) in PORTFOLIO_WORDS
+        return bool(collected_so_far) and _bare(collected_so_far[-1]) in PORTFOLIO_WORDS
     if _is_acronym(word):
         return True
     if word[:1].isupper():
@@ -1051,18 +1062,21 @@ class PersonResolver:
         self._full.sort(key=lambda item: item[0])
         self._full_starts = [start for start, _, _ in self._full]
         self._references: list[Reference] | None = None
-        self._index_people()
+        self._surnames: dict[str, list[PersonMention]] = {}
+        self._add_surnames([(person, surname_keys(person.name)) for person in self.persons])
+        self._index_names_and_roles()
 
-    def _index_people(self) -> None:
-        """The lookups by name, surname and role: work per person, none over the body."""
+    def _add_surnames(self, keyed: Sequence[tuple[PersonMention, list[str]]]) -> None:
+        for person, surnames in keyed:
+            for surname in surnames:
+                self._surnames.setdefault(surname, []).append(person)
+
+    def _index_names_and_roles(self) -> None:
+        """The lookups by name and role: cheap, none reads the body."""
         self._by_name = {p.name: p for p in self.persons}
         # Longest name first, so "Li Qiang Jr" is tried before "Li Qiang".
         self._longest_first = sorted(self.persons, key=lambda p: len(p.name), reverse=True)
         self._names = tuple(p.name for p in self.persons)
-        self._surnames: dict[str, list[PersonMention]] = {}
-        for person in self.persons:
-            for surname in surname_keys(person.name):
-                self._surnames.setdefault(surname, []).append(person)
         self._roles: dict[str, list[PersonMention]] = {}
         for person in self.persons:
             if person.role:
@@ -1098,17 +1112,16 @@ class PersonResolver:
                 return False
             if person.role != role:
                 new_roles.append(person.role)
-        new_surnames = []
-        for person in persons[len(self._built_from) :]:
-            new_surnames.extend(surname_keys(person.name))
-            if person.role:
-                new_roles.append(person.role)
-        if any(surname in body for surname in new_surnames) or any(
+        added = [(person, surname_keys(person.name)) for person in persons[len(self._built_from) :]]
+        new_roles.extend(person.role for person, _ in added if person.role)
+        if any(surname in body for _, surnames in added for surname in surnames) or any(
             _may_follow_the(body, role) for role in new_roles
         ):
             return False
         self.persons = list(persons)
-        self._index_people()
+        # Appended after the others', as a build from all of them would order them.
+        self._add_surnames(added)
+        self._index_names_and_roles()
         return True
 
     def person_named(self, name: str) -> PersonMention | None:
