@@ -1190,7 +1190,12 @@ class PersonResolver:
             person = None if glued_to_name else self.resolve_surname(last.group(2), position)
             if person:
                 return person, "honorific" if last.group(1) else "surname"
-        role = _THE_ROLE_AT_END_RE.search(phrase) if self._roles else None
+        # The pattern needs "the" or "The": most subjects are told by a substring test.
+        role = (
+            _THE_ROLE_AT_END_RE.search(phrase)
+            if self._roles and ("the" in phrase or "The" in phrase)
+            else None
+        )
         if role:
             person = self.resolve_role(role.group(1), position)
             if person:
