@@ -261,9 +261,14 @@ _LABEL_LINE_RE = re.compile(
 _NOT_INTERVIEWEES = {"reporter", "correspondent", "anchor", "host", "presenter", "editor"}
 
 
+# Greedy, so a match ends just past the last clause break: one pass, not an rfind per mark.
+_UP_TO_LAST_CLAUSE_BREAK_RE = re.compile(".*[" + re.escape(_CLAUSE_BREAKS) + "]", re.DOTALL)
+
+
 def _clause_start(text: str) -> int:
     """Just past the last clause break in `text`, else 0."""
-    return max(map(text.rfind, _CLAUSE_BREAKS)) + 1
+    up_to_break = _UP_TO_LAST_CLAUSE_BREAK_RE.match(text)
+    return up_to_break.end() if up_to_break else 0
 
 
 def _without_gloss(text: str) -> str:
