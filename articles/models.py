@@ -135,8 +135,7 @@ class Article(CuratedFieldsMixin, TimestampedMixin):
         default=False, help_text="The source had no headline; the title was derived from the text."
     )
     slug = models.SlugField(max_length=255, unique=True)
-    # Indexed by article_newest_first, which serves ranges and either order.
-    published = models.DateField(null=True, blank=True)
+    published = models.DateField(null=True, blank=True, db_index=True)
     published_time = models.TimeField(null=True, blank=True)
     date_basis = models.CharField(
         max_length=200, blank=True, help_text="Where the publication date was read from."

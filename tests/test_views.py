@@ -151,3 +151,17 @@ def test_previous_and_next_follow_publication_order(client, seeded):
     assert middle["next_article"] == articles[3]
     first = client.get(articles[0].get_absolute_url()).context
     assert first["previous_article"] is None
+
+
+def test_newest_articles_walk_an_index_instead_of_sorting_the_archive(db):
+    """The home page and the unfiltered list read the newest articles in date order from an
+    index; a plan that sorts every article (SQLite's "USE TEMP B-TREE FOR ORDER BY") took
+    240 ms at 100,000 articles. Sorting the few rows of one day ("RIGHT PART") is fine."""
+    from django.db import connection
+
+    from articles.querysets import article_list_queryset
+
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL plans from table statistics, which a test database lacks")
+    plan = article_list_queryset()[:8].explain()
+    assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan
