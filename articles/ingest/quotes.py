@@ -315,18 +315,14 @@ def _sentences(body: str) -> list[tuple[int, list[_Sentence]]]:
             continue
         offset = paragraph.start()
         spans, unclosed = _quotation_spans(text)
-        if not spans:  # most paragraphs: no quotation to place in each sentence
-            # The body's split is cached from the people extractor: only the window is new.
-            windows = sentence_spans(body, (), offset, paragraph.end())
-            sentences = [_Sentence(start, body[start:end], [], False) for start, end in windows]
-        else:
-            spans = [(s + offset, e + offset) for s, e in spans]
-            windows = sentence_spans(body, spans, offset, paragraph.end())
-            sentences = []
-            for start, end in windows:
-                inside = [(s - start, e - start) for s, e in spans if start <= s < end]
-                runs_on = unclosed and bool(inside) and inside[-1][1] >= end - start
-                sentences.append(_Sentence(start, body[start:end], inside, runs_on))
+        spans = [(s + offset, e + offset) for s, e in spans]
+        # The body's split is cached from the people extractor: only the window is new.
+        sentences = []
+        for start, end in sentence_spans(body, spans, offset, paragraph.end()):
+            # Most paragraphs hold no quotation: nothing to place in each sentence.
+            inside = [(s - start, e - start) for s, e in spans if start <= s < end] if spans else []
+            runs_on = unclosed and bool(inside) and inside[-1][1] >= end - start
+            sentences.append(_Sentence(start, body[start:end], inside, runs_on))
         paragraphs.append((offset, sentences))
     return paragraphs
 
