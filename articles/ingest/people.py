@@ -546,8 +546,9 @@ _THE_PREFIX_RE = re.compile(r"^[Tt]he\s+")
 _SPEECH_BEFORE_RE = re.compile(r"\b(?:said|says|according to|added|told)\s+$")
 _PLACE_PREPOSITION_BEFORE_RE = re.compile(r"\b(?:of|in|from|at)\s+$")
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
-_PRONOUN_SUBJECT_RE = re.compile(r"(?:.*,\s+)?(He|She|he|she)")
-_PRONOUNS = ("He", "She", "he", "she")
+# The pronouns that stand for the last person who spoke ("He said ...").
+SPEAKER_PRONOUNS = ("He", "She", "he", "she")
+_PRONOUN_SUBJECT_RE = re.compile(r"(?:.*,\s+)?(" + "|".join(SPEAKER_PRONOUNS) + ")")
 
 
 def _normalise_org_form(text: str) -> str:
@@ -1459,7 +1460,7 @@ def _pronoun_speakers(body: str, resolver: PersonResolver) -> list[tuple[PersonM
     spans = sentence_spans(body)
     # A pronoun speaker is found only in a sentence that opens with the pronoun; the sentences
     # after the last of those could only change `last_speaker`. Most articles have none.
-    opening = [i for i, (start, _) in enumerate(spans) if body.startswith(_PRONOUNS, start)]
+    opening = [i for i, (start, _) in enumerate(spans) if body.startswith(SPEAKER_PRONOUNS, start)]
     for start, end in spans[: opening[-1] + 1] if opening else ():
         sentence = body[start:end]
         for verb in speech_verbs(sentence, start, body):

@@ -24,6 +24,7 @@ from .model import (
 )
 from .organizations import title_case_labels, transcript_label_starts
 from .people import (
+    SPEAKER_PRONOUNS,
     SPEECH_VERB_RE,
     OrgIndex,
     Reference,
@@ -41,10 +42,10 @@ MAX_SUBJECT_WORDS = 12
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 _QUOTE_MARK_RE = re.compile(r"[\"“”]")
 _OPEN_CURLY, _CLOSE_CURLY = "“", "”"
-_PRONOUN_RE = re.compile(r"(?:^|\s)(He|She|he|she)$")
+_PRONOUN_RE = re.compile(r"(?:^|\s)(" + "|".join(SPEAKER_PRONOUNS) + ")$")
 # What a phrase `_PRONOUN_RE` matches ends with (`$` also matches before a final newline):
 # one cheap test spares a search from every offset of most subjects.
-_PRONOUN_ENDINGS = ("He", "She", "he", "she", "He\n", "She\n", "he\n", "she\n")
+_PRONOUN_ENDINGS = tuple(p + end for end in ("", "\n") for p in SPEAKER_PRONOUNS)
 _CLAUSE_BREAKS = ',;:("“”'
 # What may follow a speech verb when the attribution closes the clause: "said on Tuesday.",
 # "told reporters.", "said in a statement,".
