@@ -340,7 +340,6 @@ class ArticleLoader:
         taken = set(Article.objects.filter(slug__in=bases).values_list("slug", flat=True))
         now = timezone.now()
         articles = _Table(Article, _NEW_ARTICLE_FIELDS)
-        published = []
         article_ids = _reserve_ids(Article, len(batch))
         for article_id, parsed, digest, base in zip(
             article_ids, batch, digests, bases, strict=True
@@ -360,12 +359,11 @@ class ArticleLoader:
                 now,
                 *(values[name] for name in Article.IMPORTED_FIELDS),
             )
-            published.append(values["published"])
         # The batch's outlets are all made before its mentions, as they are when articles
         # are loaded one at a time: an organization's kind is set by where it is first seen.
         rows = _Rows()
-        for article_id, date, parsed in zip(article_ids, published, batch, strict=True):
-            self._collect_rows(rows, article_id, date, parsed, _Kept())
+        for article_id, parsed in zip(article_ids, batch, strict=True):
+            self._collect_rows(rows, article_id, parsed.header.published, parsed, _Kept())
         articles.insert()
         rows.insert()
 
