@@ -2,6 +2,7 @@ import json
 
 import pytest
 
+from articles.ingest import sources
 from articles.ingest.model import ParseError
 from articles.ingest.sources import decode_bytes, read_documents
 
@@ -24,6 +25,28 @@ def test_unicode_encodings_and_newlines(data):
 def test_windows_1252():
     text = "The “Made in China” brand — a 2019 story about patents and trademarks in court."
     assert decode_bytes(text.encode("cp1252")) == text
+
+
+def test_a_mostly_ascii_file_only_one_legacy_encoding_decodes_is_read_without_detection(
+    monkeypatch,
+):
+    def no_detection(*args, **kwargs):
+        raise AssertionError("charset-normalizer was asked")
+
+    monkeypatch.setattr(sources, "from_bytes", no_detection)
+    text = "Mr. Müller of the EPO said filings rose 5% in 2019.\n© 2020 Example News " * 20
+    data = text.encode("cp1252")
+    assert [e for e in sources.LEGACY_ENCODINGS if sources._decodes(data, e)] == ["cp1252"]
+    assert decode_bytes(data) == text
+
+
+@pytest.mark.parametrize("encoding", ["koi8_r", "cp1251"])
+def test_a_text_mangled_by_its_only_decoding_is_still_refused(encoding):
+    # Only cp1252 decodes these Cyrillic bytes, into accented Latin garbage; detection must
+    # still weigh it (a mostly non-ASCII text) and refuse it rather than import mojibake.
+    data = ("Патентное ведомство Китая опубликовало годовой отчёт о заявках. " * 5).encode(encoding)
+    with pytest.raises(ParseError, match="encoding"):
+        decode_bytes(data)
 
 
 def test_gb18030():
