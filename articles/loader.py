@@ -103,11 +103,27 @@ class _Table:
 def _db_converter(field, connection):
     """How a value of `field` is made ready for the database driver, or None if it needs
     nothing. JSON is by far the commonest (the as_written lists of every mention): plain
-    json.dumps is what Django does on SQLite, and PostgreSQL's COPY parses the text."""
+    json.dumps is what Django does on SQLite, and PostgreSQL's COPY parses the text.
+
+    Decimals, dates and times go straight to the backend's adapter, the last step of the
+    field's get_db_prep_save: the steps before it turn strings and naive datetimes into
+    those types, and the parser and loader hand over Decimals, dates, times and aware
+    datetimes already. The full chain took a tenth of the importing process's time."""
     if isinstance(field, models.JSONField):
         return _json_text
-    if isinstance(field, (models.DecimalField, models.DateField, models.TimeField)):
-        return functools.partial(field.get_db_prep_save, connection=connection)
+    ops = connection.ops
+    if isinstance(field, models.DecimalField):
+        return functools.partial(
+            ops.adapt_decimalfield_value,
+            max_digits=field.max_digits,
+            decimal_places=field.decimal_places,
+        )
+    if isinstance(field, models.DateTimeField):  # before DateField, which it subclasses
+        return ops.adapt_datetimefield_value
+    if isinstance(field, models.DateField):
+        return ops.adapt_datefield_value
+    if isinstance(field, models.TimeField):
+        return ops.adapt_timefield_value
     return None
 
 
