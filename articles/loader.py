@@ -160,6 +160,28 @@ def _reserve_ids(model, count: int) -> list[int]:
         return list(range(first, first + count))
 
 
+def _insert_articles(articles: _Table) -> None:
+    """New articles' rows, and on SQLite their search index rows in one statement after
+    them: half the CPU of the insert trigger's row by row (migration 0012, which makes the
+    trigger stand aside while article_fts_bulk_load holds a row). Runs inside the batch's
+    transaction, so the marker row is never seen by another connection."""
+    connection = connections[router.db_for_write(Article)]
+    if connection.vendor != "sqlite":
+        articles.insert()
+        return
+    assert connection.in_atomic_block, "the marker row must not outlive the transaction"
+    names = [field.name for field in articles.fields]
+    id_at, title_at, body_at = names.index("id"), names.index("title"), names.index("body")
+    index_rows = [(row[id_at], row[title_at], row[body_at]) for row in articles.rows]
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO article_fts_bulk_load DEFAULT VALUES")
+        articles.insert()
+        cursor.executemany(
+            "INSERT INTO article_fts(rowid, title, body) VALUES (%s, %s, %s)", index_rows
+        )
+        cursor.execute("DELETE FROM article_fts_bulk_load")
+
+
 _NEW_ARTICLE_FIELDS = (
     "id",
     "slug",
@@ -380,7 +402,7 @@ class ArticleLoader:
         rows = _Rows()
         for article_id, parsed in zip(article_ids, batch, strict=True):
             self._collect_rows(rows, article_id, parsed.header.published, parsed, _Kept())
-        articles.insert()
+        _insert_articles(articles)
         rows.insert()
 
     def _load_new_text(self, parsed: ParsedArticle, digest: str) -> LoadResult:
