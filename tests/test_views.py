@@ -98,6 +98,13 @@ def test_home_leads_into_the_archive(client, seeded):
     assert b"5 articles" in response.content
 
 
+def test_large_counts_are_written_with_thousands_separators(client, seeded, monkeypatch):
+    from django.db.models import QuerySet
+
+    monkeypatch.setattr(QuerySet, "count", lambda queryset: 100000)
+    assert b"100,000 articles, 100,000 people" in client.get("/").content
+
+
 # change stamp, slugs to ids, page, the search's matches and scores, snippets; PostgreSQL reads
 # the matches in a transaction of their own (BEGIN, SET LOCAL, COMMIT). The facet index is
 # built once per change of the archive (test_facet_index.py), so it is warmed first here.
