@@ -222,9 +222,13 @@ _NAME_PHRASES = frozenset(
 # --- Patterns ---------------------------------------------------------------------------
 
 
-def _compound_words(units: dict[str, int]) -> list[str]:
-    small = [word for word, value in units.items() if value < 10]
-    return [f"{tens}-{unit}" for tens in _TENS_WORDS for unit in small]
+def _compound_words(units: dict[str, int]) -> dict[str, int]:
+    small = {word: value for word, value in units.items() if value < 10}
+    return {
+        f"{tens}-{unit}": tens_value + unit_value
+        for tens, tens_value in _TENS_WORDS.items()
+        for unit, unit_value in small.items()
+    }
 
 
 def _with_capitals(words: list[str]) -> list[str]:
@@ -232,25 +236,33 @@ def _with_capitals(words: list[str]) -> list[str]:
     return [*words, *(word.capitalize() for word in words)]
 
 
-_SPELLED_CARDINAL = trie_regex(
-    _with_capitals([*_CARDINAL_WORDS, *_TENS_WORDS, *_compound_words(_CARDINAL_WORDS)])
-)
-_SPELLED_ORDINAL = trie_regex(_with_capitals([*_ORDINAL_WORDS, *_compound_words(_ORDINAL_WORDS)]))
+_SPELLED_CARDINALS = {**_CARDINAL_WORDS, **_TENS_WORDS, **_compound_words(_CARDINAL_WORDS)}
+_SPELLED_ORDINALS = {**_ORDINAL_WORDS, **_compound_words(_ORDINAL_WORDS)}
+_SPELLED_ORDINAL = trie_regex(_with_capitals(list(_SPELLED_ORDINALS)))
 
-# A number token: digits (optionally an ordinal suffix or a glued scale), or a number word.
-# The guards keep dates, times, phone numbers, ranges and codes ("G20", "5G", "12:10",
-# "010-85061466", "2020-12-16") from yielding a token at all.
-_NUMBER_TOKEN = re.compile(
-    # The leading look-ahead lets the engine skip positions that cannot start a number.
-    r"(?=[\dOoTtFfSsEeNnHh])(?:(?=\d)(?:(?<![\w.,/:\-+])|(?<=RMB)|(?<=CNY)|(?<=USD))"
-    # "22 413": European grouping with a (thin or no-break) space between groups of three.
-    r"(?P<digits>(?<!\d[ \u00a0\u2009\u202f])[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+"
+# A number token is a number in digits or a spelled-out number word; the two patterns are
+# kept apart so that each opens with a character class, which lets the engine jump from one
+# possible first character to the next instead of trying the pattern at every offset.
+_GROUP_SPACE = r"[ \u00a0\u2009\u202f]"  # "22 413": a (thin or no-break) space as separator
+# Digits, optionally with an ordinal suffix or a glued scale. The guards keep dates, times,
+# phone numbers, ranges and codes ("G20", "5G", "12:10", "010-85061466", "2020-12-16") from
+# yielding a token at all. The look-behinds stand after the first digit (so they look back
+# one character further) for the pattern to open with the digit.
+_DIGIT_TOKEN = re.compile(
+    r"(?P<digits>\d"
+    # Not glued to a word, a number or a sign before it, except to a currency code: "RMB5".
+    r"(?:(?<![\w.,/:\-+]\d)|(?<=RMB\d)|(?<=CNY\d)|(?<=USD\d))"
+    # European grouping "22 413": the first digit is not 0 and no digit group stands before.
+    rf"(?:(?<=[1-9])(?<!\d{_GROUP_SPACE}\d)\d{{0,2}}(?:{_GROUP_SPACE}\d{{3}})+"
     r"(?![\d,]|\.\d|\s\d)"
-    r"|\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"|\d*(?:,\d{3})*(?:\.\d+)?))"
     r"(?:(?P<suffix>st|nd|rd|th)\b|(?P<glued>bn|mn|m|k|b)\b|(?![A-Za-z]))"
     r"(?!\d)(?![.,:/]\d)(?!-\d)"
-    rf"|(?<![\w\-])(?:(?P<ordword>{_SPELLED_ORDINAL})|(?P<word>{_SPELLED_CARDINAL}))"
-    r"\b(?!-\d))"
+)
+# A spelled-out cardinal or ordinal. It must start a word, which this pattern leaves to
+# _starts_word: without a look-behind in front it opens with the words' first letters.
+_SPELLED_NUMBER = re.compile(
+    rf"{trie_regex(_with_capitals([*_SPELLED_CARDINALS, *_SPELLED_ORDINALS]))}\b(?!-\d)"
 )
 _SCALE_AFTER = re.compile(r"\s+(?P<scale>hundred million|thousand|million|billion|trillion)\b")
 _HUNDRED_AFTER = re.compile(r"\s+hundred\b(?!\s+million)")
@@ -451,16 +463,36 @@ class _Token:
 
 
 def _tokens(sentence: str) -> list[_Token]:
-    return [_token(sentence, match) for match in _NUMBER_TOKEN.finditer(sentence)]
+    tokens = [_digit_token(sentence, match) for match in _DIGIT_TOKEN.finditer(sentence)]
+    spelled = [
+        _spelled_token(sentence, match)
+        for match in _SPELLED_NUMBER.finditer(sentence)
+        if _starts_word(sentence, match.start())
+    ]
+    if spelled:  # most sentences spell out no number
+        tokens = sorted(tokens + spelled, key=lambda token: token.start)
+    return tokens
 
 
-def _token(sentence: str, match: re.Match[str]) -> _Token:
-    if match.group("digits"):
-        return _digit_token(sentence, match)
-    if match.group("ordword"):
-        value = _spelled_value(match.group("ordword").lower(), _ORDINAL_WORDS)
+def _starts_word(sentence: str, pos: int) -> bool:
+    """No word character (alphanumeric or "_", as a pattern's word class) or hyphen stands
+    right before `pos`.
+
+    _SPELLED_NUMBER also matches inside words ("often", "someone"); this drops those. Such a
+    match never hides one that starts a word: it holds only letters and hyphens, so every
+    offset inside it follows a letter or hyphen."""
+    if pos == 0:
+        return True
+    before = sentence[pos - 1]
+    return not (before.isalnum() or before in "_-")
+
+
+def _spelled_token(sentence: str, match: re.Match[str]) -> _Token:
+    word = match.group().lower()
+    if word in _SPELLED_ORDINALS:
+        value = Decimal(_SPELLED_ORDINALS[word])
         return _Token(match.start(), match.end(), value, True, True, "", False, False)
-    value = _spelled_value(match.group("word").lower(), _CARDINAL_WORDS)
+    value = Decimal(_SPELLED_CARDINALS[word])
     end = match.end()
     hundred = _HUNDRED_AFTER.match(sentence, end)
     if hundred:
@@ -496,15 +528,6 @@ def _scaled(sentence: str, token: _Token) -> _Token:
         token.value *= _SCALES[scale.group("scale").lower()]
         token.end, token.scaled = scale.end(), True
     return token
-
-
-def _spelled_value(word: str, units: dict[str, int]) -> Decimal:
-    if "-" in word:
-        tens, unit = word.split("-", 1)
-        return Decimal(_TENS_WORDS[tens] + units[unit])
-    if word in units:
-        return Decimal(units[word])
-    return Decimal(_TENS_WORDS[word])
 
 
 def _normalized(value: Decimal) -> Decimal:
@@ -900,13 +923,20 @@ def _following_words(sentence: str, pos: int, limit: int) -> list[tuple[str, int
         word = match.group("word")
         lower = word.lower()
         if lower in ("and", "or"):
-            if _NUMBER_TOKEN.match(sentence, match.end() + 1):
+            if _number_starts_at(sentence, match.end() + 1):
                 break  # "54 centers and 22 sub-centers" are two figures
         elif lower in _NP_STOP_WORDS:
             break
         words.append((word, *match.span("word")))
         pos = match.end()
     return words
+
+
+def _number_starts_at(sentence: str, pos: int) -> bool:
+    return bool(
+        _DIGIT_TOKEN.match(sentence, pos)
+        or (_SPELLED_NUMBER.match(sentence, pos) and _starts_word(sentence, pos))
+    )
 
 
 def _head_index(words: list[tuple[str, int, int]]) -> int | None:
