@@ -391,10 +391,13 @@ _TRAILING_VERB = re.compile(
     r"made|posted|established|founded|set\s+up|attracted|earned|generated|approved)"
     r"(?:\s+(?:by|to|at|for|up|from|of))*\s*$"
 )
-_TRAILING_PREPOSITION = re.compile(
-    r"(?:\s+(?:by|to|at|for|of|from|with|about|around|and|is|was|are|were|has|have|had|been|be|"
-    r"will|would|last|lasted|lasts|worth))+\s*$"
+# Words a subject does not end with; the pattern's alternation keeps this order.
+_TRAILING_WORDS = (
+    *("by", "to", "at", "for", "of", "from", "with", "about", "around", "and"),
+    *("is", "was", "are", "were", "has", "have", "had", "been", "be", "will", "would"),
+    *("last", "lasted", "lasts", "worth"),
 )
+_TRAILING_PREPOSITION = re.compile(rf"(?:\s+(?:{'|'.join(_TRAILING_WORDS)}))+\s*$")
 # "reached 2.443 trillion yuan" before a bracketed conversion: the figure is not the subject.
 _DIGIT = re.compile(r"\d")
 _TRAILING_FIGURE = re.compile(rf"\s+(?:{_CHANGE_VERBS}|at|of|worth)\b[^,;]*\d[^,;]*$")
@@ -1087,7 +1090,12 @@ def _subject_words(clause: str) -> str:
         clause = _TRAILING_FIGURE.sub("", clause)
     clause = _LEADING_FILLER.sub("", clause)
     clause = _TRAILING_VERB.sub("", clause)
-    clause = _TRAILING_PREPOSITION.sub("", clause).strip()
+    # A match ends in one of _TRAILING_WORDS as the clause's last word; most clauses end in
+    # another word and are spared a pattern tried from every offset.
+    last_word = clause.rsplit(None, 1)[-1:]
+    if last_word and last_word[0] in _TRAILING_WORDS:
+        clause = _TRAILING_PREPOSITION.sub("", clause)
+    clause = clause.strip()
     if _NP_STOP_WORDS.issuperset(clause.lower().split()):
         return ""
     return clause
