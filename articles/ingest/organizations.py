@@ -893,20 +893,22 @@ _CONTEXT_ROLES = [
     "partner", "attorney", "lawyer", "counsel", "solicitor", "analyst", "economist", "engineer",
     "executive", "licensing", "officer", "manager", "consultant",
 ]  # fmt: skip
+_CONTEXT_NOUN_FORMS = _CONTEXT_NOUNS + [
+    f"{role} {word}" for role in _CONTEXT_ROLES for word in ("at", "with")
+]
 # A trie rather than a list of words: re tries it at every word of the body.
-_CONTEXT_NOUNS_TRIE = trie_regex(
-    sorted(
-        _CONTEXT_NOUNS + [f"{role} {word}" for role in _CONTEXT_ROLES for word in ("at", "with")]
-    ),
-    any_whitespace=True,
-)
+_CONTEXT_NOUNS_TRIE = trie_regex(sorted(_CONTEXT_NOUN_FORMS), any_whitespace=True)
 _CONTEXT_BEFORE_RE = re.compile(
     # "Osaka-based Sakura Confectionery"
     r"\b(?:" + _CONTEXT_NOUNS_TRIE + r"|[A-Z][\w'’]*-based)\s+(?=[A-Z])"
 )
-# The nouns alone, with the character before them in place of the leading \b (see
-# _context_before_ends).
-_CONTEXT_NOUN_AFTER_NON_WORD_RE = re.compile(r"\W(?:" + _CONTEXT_NOUNS_TRIE + r")\s+(?=[A-Z])")
+# The nouns alone, read backwards: a capital, the whitespace before it, a noun spelled
+# backwards, and no word character before the noun (see _context_before_ends).
+_CONTEXT_NOUN_BACKWARDS_RE = re.compile(
+    r"[A-Z]\s+(?:"
+    + trie_regex(sorted(form[::-1] for form in _CONTEXT_NOUN_FORMS), any_whitespace=True)
+    + r")(?!\w)"
+)
 # "Zhuoyi Mobile, a Shenzhen-based phone maker, said": the name comes before the comma.
 _CONTEXT_AFTER_RE = re.compile(
     r",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:company|firm|startup|start-up|maker|manufacturer|"
@@ -939,17 +941,21 @@ def _published_by(body: str) -> Iterator[re.Match[str]]:
 
 
 def _context_before_ends(body: str) -> list[int]:
-    """Where the matches of _CONTEXT_BEFORE_RE end.
+    """Where the matches of _CONTEXT_BEFORE_RE end: at the capital that opens the name.
 
-    A leading \\b makes re try the pattern at every offset of the body. Searched with the
-    non-word character before them instead (a space put before the body stands for its start),
-    the nouns are tried only after spaces and punctuation: a third less CPU. Taking that
-    character loses no match: a noun is lowercase and a match ends before a capital. An "X-based"
-    right after a noun would be lost ("maker Osaka-based Sakura": the space is taken), so a body
-    with "-based" in it is searched with the whole pattern."""
+    A leading \\b makes re try the pattern at every offset of the body, and even without it the
+    nouns would be tried at every word. Without "-based" in the body only the nouns can match
+    (their \\b is "no word character before": a noun starts with a letter), and they are
+    searched in the reversed body, from each capital, which are far fewer than word starts:
+    under half the CPU. Both directions give the same ends: a match is a lowercase noun,
+    whitespace and a capital, so it ends at the first capital after its start, and two
+    matches can neither overlap nor hide one another."""
     if "-based" in body:
         return [match.end() for match in _CONTEXT_BEFORE_RE.finditer(body)]
-    return [match.end() - 1 for match in _CONTEXT_NOUN_AFTER_NON_WORD_RE.finditer(" " + body)]
+    last = len(body) - 1
+    ends = [last - match.start() for match in _CONTEXT_NOUN_BACKWARDS_RE.finditer(body[::-1])]
+    ends.reverse()
+    return ends
 
 
 def _context_candidates(body: str) -> list[_Candidate]:
