@@ -77,10 +77,11 @@ class _TermSearch(NamedTuple):
     after_separator: re.Pattern[str]
 
     @classmethod
-    def compile(cls, term: str, flags: int = 0) -> _TermSearch:
+    def compile(cls, trie: str, flags: int = 0, word: str = r"\w") -> _TermSearch:
+        """Searches for the terms of `trie`; `word` is the word characters' class."""
         # A lookahead finds every start, so overlapping terms of different topics are all seen.
-        found = r"(?=(" + term + r"))"
-        return cls(re.compile(found, flags), re.compile(r"[^\w&-]" + found, flags))
+        found = r"(?=((?:" + trie + r")(?:e?s)?(?![" + word + r"&-])))"
+        return cls(re.compile(found, flags), re.compile(r"[^" + word + r"&-]" + found, flags))
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         first = self.at_start.match(text)
@@ -97,6 +98,9 @@ class _Matcher:
     # The same search without IGNORECASE, for lowercased text: case-insensitive matching
     # costs the engine twice as much. None when a term is not ASCII.
     lowercase_search: _TermSearch | None = None
+    # The lowercase search for ASCII text, with \w spelled [0-9A-Za-z_], which is all it
+    # matches there: re tests that with a bitmap, \w with a Unicode lookup for every character.
+    ascii_search: _TermSearch | None = None
 
     def hits(self, text: str) -> list[tuple[int, str]]:
         """(topic index, term) for every term occurrence in text, in order.
@@ -119,6 +123,8 @@ class _Matcher:
     def _spans(self, text: str) -> list[tuple[int, int]]:
         if self.lowercase_search is not None:
             lowered = text.lower()
+            if text.isascii():
+                return self.ascii_search.spans(lowered)
             if _lowercasing_keeps_matches(text, lowered):
                 return self.lowercase_search.spans(lowered)
         return self.search.spans(text)
@@ -146,10 +152,14 @@ def _matcher(vocabulary_key: tuple[tuple[str, tuple[str, ...]], ...]) -> _Matche
                 owners.setdefault(key, []).append((index, term))
     if not owners:
         return _Matcher(None, {})
-    term = r"(?:" + trie_regex(sorted(owners), any_whitespace=True) + r")(?:e?s)?(?![\w&-])"
-    search = _TermSearch.compile(term, re.IGNORECASE)
-    lowercase = _TermSearch.compile(term) if all(key.isascii() for key in owners) else None
-    return _Matcher(search, {key: tuple(value) for key, value in owners.items()}, lowercase)
+    trie = trie_regex(sorted(owners), any_whitespace=True)
+    search = _TermSearch.compile(trie, re.IGNORECASE)
+    owners_of = {key: tuple(value) for key, value in owners.items()}
+    if not all(key.isascii() for key in owners):
+        return _Matcher(search, owners_of)
+    lowercase = _TermSearch.compile(trie)
+    ascii_search = _TermSearch.compile(trie, word="0-9A-Za-z_")
+    return _Matcher(search, owners_of, lowercase, ascii_search)
 
 
 def _vocabulary_key(vocabulary: list[TopicDefinition]) -> tuple:
