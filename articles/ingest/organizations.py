@@ -484,14 +484,20 @@ def _pattern_candidates(body: str) -> list[_Candidate]:
             window_end = len(body)
         try:
             tokens, head = _short_window(body, match, window_start, window_end)
-            candidate = _candidate_around_head(body, tokens, head)
+            candidate = _candidate_around_head(body, tokens, head) if head is not None else None
         except (_PastShortWindow, IndexError):  # a rule read past the short window
             tokens = _tokens(body, window_start, window_end)
-            head = next(i for i, token in enumerate(tokens) if token.start == match.start())
-            candidate = _candidate_around_head(body, tokens, head)
+            head = _token_at(tokens, match.start())
+            candidate = _candidate_around_head(body, tokens, head) if head is not None else None
         if candidate is not None:
             candidates.append(candidate)
     return candidates
+
+
+def _token_at(tokens: list[_Token], start: int) -> int | None:
+    """The index of the token that starts at `start`, or None: a head word glued to the word
+    before it by "&" ("Smith&Co", "Foo&Office") is no word of its own to the tokenizer."""
+    return next((index for index, token in enumerate(tokens) if token.start == start), None)
 
 
 # Most names end within a few words of their head word, so the words of a short window are read
@@ -516,9 +522,9 @@ _EDGE = _WindowEdge()
 
 def _short_window(
     body: str, match: re.Match[str], window_start: int, window_end: int
-) -> tuple[list[_Token], int]:
+) -> tuple[list[_Token], int | None]:
     """The tokens of the short window around a head word, with edge tokens on the sides where
-    it is shorter than the full window, and the head word's index."""
+    it is shorter than the full window, and the head word's index (None: see _token_at)."""
     start = body.find(" ", max(window_start, match.start() - _SHORT_WINDOW), match.start()) + 1
     if start == 0:
         start = window_start
@@ -526,7 +532,9 @@ def _short_window(
     if end < 0:
         end = window_end
     tokens = _tokens(body, start, end)
-    head = next(i for i, token in enumerate(tokens) if token.start == match.start())
+    head = _token_at(tokens, match.start())
+    if head is None:
+        return tokens, None
     if start > window_start:
         tokens.insert(0, _EDGE)
         head += 1

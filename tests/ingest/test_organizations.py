@@ -467,3 +467,11 @@ def test_published_by_a_person_is_no_company():
 )
 def test_context_before_ends_are_those_of_the_whole_pattern(body):
     assert _context_before_ends(body) == [m.end() for m in _CONTEXT_BEFORE_RE.finditer(body)]
+
+
+@pytest.mark.parametrize("text", ["The Foo&Office is here.", "Smith&Co Office said."])
+def test_a_head_word_glued_on_by_an_ampersand_is_no_crash(text):
+    # "Office" and "Co" are head words, but "Foo&Office" and "Smith&Co" are single words to the
+    # tokenizer: the article must still parse (this raised StopIteration and lost the file).
+    names = [found.name for found in extract_organizations(text)]
+    assert "Office" not in names and "Co" not in names
