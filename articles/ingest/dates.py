@@ -48,14 +48,34 @@ TIME_RE = re.compile(rf"\b{_TIME}\b")
 TIME_THEN_DATE_RE = re.compile(rf"\b({_TIME}),?\s+((?:{'|'.join(_DATE_FORMS)}))")
 MONTH_DAY_RE = re.compile(rf"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+{_YEAR})")
 DAY_MONTH_RE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH})\b(?!,?\s+{_YEAR})")
-YEAR_RE = re.compile(rf"(?<![\d-])({_YEAR})(?![\d-])")  # a year standing alone
+
+
+def _word_start(word: str) -> str:
+    r"""`\bword`, written so that a pattern can open with it: the check that no letter, digit
+    or underscore stands before the word comes after its first letter, so `re` skips from one
+    such letter to the next instead of trying the pattern at every offset, as a pattern that
+    opens with \b or a lookbehind makes it do."""
+    return rf"{word[0]}(?<!\w{word[0]}){word[1:]}"
+
+
+# A year standing alone. The check that no digit or hyphen stands before it comes after its
+# first two digits, so that `re` skips ahead to a 1 or a 2 (see `_word_start`).
+YEAR_RE = re.compile(r"((?:19|20)(?<![\d-](?:19|20))\d{2})(?![\d-])")
 _HAS_YEAR_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+_WEEKDAY_NAMES = [name.lower() for name in calendar.day_name]  # Monday first
+_WEEKDAY_WORDS = ("on", "last", "this", "late", "early")
 WEEKDAY_RE = re.compile(
-    r"\b(?:on|last|this|late|early)\s+(" + "|".join(calendar.day_name) + r")\b", re.IGNORECASE
+    rf"\b(?:{'|'.join(_WEEKDAY_WORDS)})\s+({'|'.join(calendar.day_name)})\b", re.IGNORECASE
+)
+# WEEKDAY_RE for lowercased ASCII text. Case-sensitive, it can open with its words' first
+# letters and skip ahead to them (under re.IGNORECASE no pattern does).
+_LOWERCASE_WEEKDAY_RE = re.compile(
+    rf"(?:{'|'.join(map(_word_start, _WEEKDAY_WORDS))})\s+({'|'.join(_WEEKDAY_NAMES)})\b"
 )
 # "by 2035", "until 2030": targets, not the time of writing.
 _FUTURE_YEAR_RE = re.compile(
-    rf"\b(?:by|until|till|through|before|to)\s+(?:the\s+end\s+of\s+)?({_YEAR})"
+    rf"(?:{'|'.join(map(_word_start, ('by', 'until', 'till', 'through', 'before', 'to')))})"
+    rf"\s+(?:the\s+end\s+of\s+)?({_YEAR})"
 )
 
 
@@ -223,8 +243,14 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 def weekdays_mentioned(text: str) -> list[int]:
     """Weekday numbers (Monday=0) of `on Tuesday`-style mentions, in order."""
-    names = [name.lower() for name in calendar.day_name]
-    return [names.index(m.group(1).lower()) for m in WEEKDAY_RE.finditer(text)]
+    if text.isascii():
+        # Lowercasing ASCII text moves no character, and a lowercase pattern then matches it
+        # case-sensitively where WEEKDAY_RE, under re.IGNORECASE, matches the text: every
+        # letter that IGNORECASE folds beyond str.lower() is outside ASCII.
+        matches = _LOWERCASE_WEEKDAY_RE.finditer(text.lower())
+    else:
+        matches = WEEKDAY_RE.finditer(text)
+    return [_WEEKDAY_NAMES.index(m.group(1).lower()) for m in matches]
 
 
 def year_for_month_day(

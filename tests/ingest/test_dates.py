@@ -59,6 +59,20 @@ def test_weekdays_mentioned():
     assert dates.weekdays_mentioned("the ministry said on Tuesday. Last Friday it met") == [1, 4]
 
 
+def test_weekdays_mentioned_need_the_word_to_start_a_word_in_any_text():
+    # ASCII text is read lowercased by a case-sensitive pattern, other text by WEEKDAY_RE.
+    text = "ON MONDAY, upon Tuesday, this\tsunday, Salon Friday"
+    assert dates.weekdays_mentioned(text) == [0, 6]
+    assert dates.weekdays_mentioned(text + " 北京") == [0, 6]
+
+
+def test_years_and_targets_stand_alone():
+    text = "20301 -2031 2032- x2033 by 2034 nearby 2035 to the end of 2036 onto 2037 (1999)"
+    alone = ["2033", "2034", "2035", "2036", "2037", "1999"]
+    assert [match.group(1) for match in dates.YEAR_RE.finditer(text)] == alone
+    assert dates.context_years(text) == [2033, 2035, 2037, 1999]
+
+
 def _dateutil_reading(text: str):
     """What parse_date answered before read_plain_date existed: dateutil, month first."""
     parsed = dateutil_parser.parse(text, fuzzy=True, dayfirst=False)
