@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 _FURNITURE_PATTERNS = (
     r"\bcookies?\b.*\b(browse|browsing|privacy|consent|accept|settings|policy)\b",
@@ -113,11 +114,25 @@ def _compile_furniture(patterns: tuple[str, ...]) -> tuple[re.Pattern, re.Patter
 
 
 _FURNITURE_AT_START_RE, _FURNITURE_ANYWHERE_RE = _compile_furniture(_FURNITURE_PATTERNS)
+
+
+class KeyWords(NamedTuple):
+    """Lowercase key words for `holds_any`, and those of them that are ASCII: an ASCII line
+    holds no other, so it is spared looking for them."""
+
+    every: tuple[str, ...]
+    ascii: tuple[str, ...]
+
+
+def key_words(*words: str) -> KeyWords:
+    return KeyWords(words, tuple(word for word in words if word.isascii()))
+
+
 # Every unanchored alternative above needs one of these in the line (see `holds_any`); a
 # line without any is spared the search, which is the costly part for a story sentence.
 # "copyright" is not one: its alternative needs a "©" too, and so many story sentences of the
 # IP news say "copyright" that they were most of the lines searched.
-_FURNITURE_ANYWHERE_WORDS = (
+_FURNITURE_ANYWHERE_WORDS = key_words(
     "cookie", "all rights reserved", "icp", "hotline", "font", "app download", "@", "©",
     "公网安备", "版权所有", "未经", "增值电信业务",
 )  # fmt: skip
@@ -127,13 +142,16 @@ _FURNITURE_ANYWHERE_WORDS = (
 _IGNORECASE_ONLY_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
-def holds_any(line: str, words: tuple[str, ...]) -> bool:
+def holds_any(line: str, words: KeyWords) -> bool:
     """Whether the line holds one of the lowercase `words`, compared as re.IGNORECASE
     compares letters: when it holds none, no case-insensitive pattern that needs one of them
     can match, and the line is spared the pattern's search."""
-    lowered = line.lower() if line.isascii() else line.translate(_IGNORECASE_ONLY_FOLDS).lower()
+    if line.isascii():  # nearly every line: lowered, it is still ASCII
+        lowered, candidates = line.lower(), words.ascii
+    else:
+        lowered, candidates = line.translate(_IGNORECASE_ONLY_FOLDS).lower(), words.every
     # A loop, not any() over a generator: a third faster, and every line is tested several times.
-    for word in words:  # noqa: SIM110
+    for word in candidates:  # noqa: SIM110
         if word in lowered:
             return True
     return False
@@ -152,7 +170,7 @@ _PROMPT_PATTERNS = (
     r"[←→«»]$",  # "Next post →"
 )
 _PROMPT_RE = re.compile("|".join(_PROMPT_PATTERNS), re.IGNORECASE)
-_PROMPT_WORDS = (
+_PROMPT_WORDS = key_words(
     "journalism", "newsletter", "inbox", "podcasts", "print edition", "purposes only",
     "legal advice", "prior results", "click here", "报料", "爆料", "←", "→", "«", "»",
 )  # fmt: skip

@@ -26,6 +26,7 @@ from articles.ingest.boilerplate import (
     is_end_of_story,
     is_furniture,
     is_navigation,
+    key_words,
     photo_credit_line,
     strip_photo_credits,
 )
@@ -251,7 +252,9 @@ _CREDIT_HINT_RE = re.compile(
     r"^\(|contributed|assistance|\b(?:writer|reporter|correspondent)s?\b|^contact\b", re.I
 )
 # The hint's words: a line that starts without "(" and holds none of them needs no search.
-_CREDIT_HINT_WORDS = ("contributed", "assistance", "writer", "reporter", "correspondent", "contact")
+_CREDIT_HINT_WORDS = key_words(
+    "contributed", "assistance", "writer", "reporter", "correspondent", "contact"
+)
 _MAX_META_WORDS = 16
 # How a header or credit line that reads like a sentence still begins.
 _META_START_RE = re.compile(
