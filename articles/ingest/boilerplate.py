@@ -113,7 +113,22 @@ def _compile_furniture(patterns: tuple[str, ...]) -> tuple[re.Pattern, re.Patter
     )
 
 
+def _lowercase_pattern(pattern: str) -> str:
+    """The pattern with its capital ASCII letters made small, escapes such as \\S kept."""
+
+    def lowercase(found: re.Match[str]) -> str:
+        text = found.group()
+        return text if text.startswith("\\") else text.lower()
+
+    return re.sub(r"\\.|[A-Z]", lowercase, pattern)
+
+
 _FURNITURE_AT_START_RE, _FURNITURE_ANYWHERE_RE = _compile_furniture(_FURNITURE_PATTERNS)
+# _FURNITURE_AT_START_RE for an ASCII line (nearly every line) lowercased: it matches there
+# just where the original matches the line, as under re.IGNORECASE an ASCII letter matches
+# no other ASCII character than its capital. Case-sensitive, it costs half as much: `re`
+# steps over an alternative whose first letter differs without entering it.
+_LOWERCASE_FURNITURE_AT_START_RE = re.compile(_lowercase_pattern(_FURNITURE_AT_START_RE.pattern))
 
 
 class KeyWords(NamedTuple):
@@ -232,7 +247,7 @@ def is_furniture(line: str) -> bool:
     if not stripped:
         return False
     return (
-        bool(_FURNITURE_AT_START_RE.match(stripped))
+        _furniture_at_start(stripped)
         or (
             holds_any(stripped, _FURNITURE_ANYWHERE_WORDS)
             and bool(_FURNITURE_ANYWHERE_RE.search(stripped))
@@ -240,6 +255,12 @@ def is_furniture(line: str) -> bool:
         or _is_prompt(stripped)
         or is_navigation(stripped)
     )
+
+
+def _furniture_at_start(line: str) -> bool:
+    if line.isascii():
+        return bool(_LOWERCASE_FURNITURE_AT_START_RE.match(line.lower()))
+    return bool(_FURNITURE_AT_START_RE.match(line))
 
 
 def _is_prompt(line: str) -> bool:

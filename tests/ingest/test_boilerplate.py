@@ -192,3 +192,23 @@ def test_hashtag_rows(line, furniture):
 )
 def test_copyright_mid_line_needs_the_sign(line, furniture):
     assert is_furniture(line) is furniture
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        # ASCII lines are matched lowercased, case-sensitively; the others as written.
+        ("PR/2024/1234", True),
+        ("pr/2024/1234", True),
+        ("NNNN", True),
+        ("IPR PHOTO: VCG", True),  # \S must stay \S, not become \s
+        ("IPR PHOTO: VCG 北京", False),
+        ("SHARE ON WECHAT", True),
+        ("Shareholders met on Monday", False),
+        ("BY ZHANG SAN (ZHANG@EXAMPLE.COM)", True),
+        ("By Zhang San (zhang@example.com) 北京", False),
+        ("ſhare", True),  # "ſ" is an "s" to re.IGNORECASE
+    ],
+)
+def test_furniture_at_start_in_any_case(line, furniture):
+    assert is_furniture(line) is furniture
