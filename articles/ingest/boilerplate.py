@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from articles.ingest.patterns import IGNORECASE_ONLY_FOLDS
+
 _FURNITURE_PATTERNS = (
     r"\bcookies?\b.*\b(browse|browsing|privacy|consent|accept|settings|policy)\b",
     r"^(?:copyright\s*(?:©|\(c\)|(?:19|20)\d{2}|by\b)|©|\(c\)\s*(?:19|20)\d{2})",
@@ -152,10 +154,6 @@ _FURNITURE_ANYWHERE_WORDS = key_words(
     "公网安备", "版权所有", "未经", "增值电信业务",
 )  # fmt: skip
 
-# Three letters match an ASCII letter under re.IGNORECASE although str.lower() does not turn
-# them into it ("İ".lower() is "i" plus a combining dot).
-_IGNORECASE_ONLY_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
-
 
 def holds_any(line: str, words: KeyWords) -> bool:
     """Whether the line holds one of the lowercase `words`, compared as re.IGNORECASE
@@ -164,7 +162,7 @@ def holds_any(line: str, words: KeyWords) -> bool:
     if line.isascii():  # nearly every line: lowered, it is still ASCII
         lowered, candidates = line.lower(), words.ascii
     else:
-        lowered, candidates = line.translate(_IGNORECASE_ONLY_FOLDS).lower(), words.every
+        lowered, candidates = line.translate(IGNORECASE_ONLY_FOLDS).lower(), words.every
     # A loop, not any() over a generator: a third faster, and every line is tested several times.
     for word in candidates:  # noqa: SIM110
         if word in lowered:

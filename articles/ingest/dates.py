@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from dateutil import parser as date_parser
 
+from articles.ingest.patterns import IGNORECASE_ONLY_FOLDS
+
 _MONTH_NAMES = [name for name in calendar.month_name if name]
 _MONTH_ABBRS = [name for name in calendar.month_abbr if name]
 _MONTH_ALTERNATIVES = "|".join(
@@ -250,7 +252,9 @@ def weekdays_mentioned(text: str) -> list[int]:
         matches = _LOWERCASE_WEEKDAY_RE.finditer(text.lower())
     else:
         matches = WEEKDAY_RE.finditer(text)
-    return [_WEEKDAY_NAMES.index(m.group(1).lower()) for m in matches]
+    # Folded as IGNORECASE folds: WEEKDAY_RE takes "ſunday" for "sunday".
+    names = (m.group(1).translate(IGNORECASE_ONLY_FOLDS).lower() for m in matches)
+    return [_WEEKDAY_NAMES.index(name) for name in names]
 
 
 def year_for_month_day(

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import re
 
+# Three letters match an ASCII letter under re.IGNORECASE although str.lower() does not turn
+# them into it ("İ".lower() is "i" plus a combining dot): text.translate(this).lower() compares
+# letters as such a pattern does.
+IGNORECASE_ONLY_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
 
 def trie_regex(forms: list[str], any_whitespace: bool = False) -> str:
     """One alternation shaped as a character trie: a lookup costs one pass, not one per form.

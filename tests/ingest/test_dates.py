@@ -66,6 +66,12 @@ def test_weekdays_mentioned_need_the_word_to_start_a_word_in_any_text():
     assert dates.weekdays_mentioned(text + " 北京") == [0, 6]
 
 
+def test_weekdays_with_letters_ignorecase_folds_are_read_not_a_crash():
+    # WEEKDAY_RE matches "ſunday" and "frİday" under IGNORECASE; str.lower() alone left them
+    # unknown names, and the lookup raised ValueError, which lost the article.
+    assert dates.weekdays_mentioned("late ſunday and on frİday") == [6, 4]
+
+
 def test_years_and_targets_stand_alone():
     text = "20301 -2031 2032- x2033 by 2034 nearby 2035 to the end of 2036 onto 2037 (1999)"
     alone = ["2033", "2034", "2035", "2036", "2037", "1999"]
