@@ -383,8 +383,11 @@ def _tokens(body: str, start: int, end: int) -> list[_Token]:
             if without_period not in _ABBREVIATIONS and "." not in without_period:
                 text, word_end, ends_sentence = without_period, word_end - 1, True
         bare = text
-        if bare.endswith(("'s", "’s")) and bare not in _NAME_POSSESSIVES:
-            bare = bare[:-2]
+        if bare not in _NAME_POSSESSIVES:
+            if bare.endswith(("'s", "’s")):
+                bare = bare[:-2]
+            elif bare.endswith(("s'", "s’")):  # "Samsung Electronics' shares"
+                bare = bare[:-1]
         is_possessive = bare != text
         tokens.append(
             _Token(text, match.start(), word_end, ends_sentence, bare.rstrip("."), is_possessive)
@@ -392,7 +395,7 @@ def _tokens(body: str, start: int, end: int) -> list[_Token]:
     return tokens
 
 
-_SPECIAL_ENDINGS = frozenset(".s")  # what the period and possessive rules look at
+_SPECIAL_ENDINGS = frozenset(".s'’")  # what the period and possessive rules look at
 _new_token = tuple.__new__
 
 
@@ -545,6 +548,8 @@ def _short_window(
 
 def _candidate_around_head(body: str, tokens: list[_Token], head: int) -> _Candidate | None:
     head_word = tokens[head].bare
+    if head_word not in _HEAD_KINDS:
+        return None  # the head word runs on into its token: "Office'" with a stray quote
     first = _expand_left(body, tokens, head) if head_word != "Minister" else head
     if first is None:
         return None

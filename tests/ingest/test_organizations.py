@@ -475,3 +475,14 @@ def test_a_head_word_glued_on_by_an_ampersand_is_no_crash(text):
     # tokenizer: the article must still parse (this raised StopIteration and lost the file).
     names = [found.name for found in extract_organizations(text)]
     assert "Office" not in names and "Co" not in names
+
+
+def test_a_plural_possessive_is_read_as_a_possessive():
+    # "Electronics'" is "Electronics" plus a possessive, as "Electronics's" is; it was taken
+    # for an unknown head word and raised KeyError, which lost the article.
+    found = extract_organizations("Samsung Electronics' shares rose on Tuesday.")
+    assert [(o.name, o.kind) for o in found] == [("Samsung Electronics", ORG_COMPANY)]
+
+
+def test_a_head_word_running_on_into_a_stray_quote_is_skipped():
+    assert extract_organizations("He joined the Patent Office' staff in 2010.") == []
