@@ -310,7 +310,10 @@ _BETWEEN_SUBJECT_AND_VERB = SUBJECT_ADVERBS | _AUXILIARIES
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
-_CAP_WORD_END = rf"[{_LOWER}]+(?:[-'’][{_UPPER}{_LOWER}][{_LOWER}]+)*"
+# Possessive `++`: what may follow lowercase letters here (a hyphen or apostrophe, a space, the
+# end of the run) is never a lowercase letter, so giving letters back could match nothing;
+# the engine no longer tries it, letter by letter, after every one-word run.
+_CAP_WORD_END = rf"[{_LOWER}]++(?:[-'’][{_UPPER}{_LOWER}][{_LOWER}]++)*"
 _CAP_WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{_UPPER}]{_CAP_WORD_END}"
 _INITIAL = rf"[{_UPPER}]\."
 _PARTICLE = "|".join(sorted(NAME_PARTICLES))
@@ -322,9 +325,14 @@ _FIRST_WORD = (
     rf"[{_UPPER}](?<![\w'’-].)"
     rf"(?:(?:(?:(?<=M)a?c|(?<=[OD])['’])[{_UPPER}])?{_CAP_WORD_END}|\.)"
 )
+# Every next word of a run opens with a space, then a particle or a capital ("Mc", "O'" too).
+_NEXT_WORD_START = "[" + "".join(sorted({p[0] for p in NAME_PARTICLES})) + _UPPER + "]"
 # Two capitalised words or more: a name takes two, and most runs are one word we can skip.
+# The look ahead for the second word's start is exact (every word after the first opens so)
+# and turns most one-word runs away before the engine sets up the repetition of words.
 CAPITALISED_RUN_RE = re.compile(
-    rf"{_FIRST_WORD}(?: (?:(?:{_PARTICLE}) ){{0,2}}(?:{_CAP_WORD}|{_INITIAL}))+(?![\w'’-])"
+    rf"{_FIRST_WORD}(?= {_NEXT_WORD_START})"
+    rf"(?: (?:(?:{_PARTICLE}) ){{0,2}}(?:{_CAP_WORD}|{_INITIAL}))+(?![\w'’-])"
 )
 _TOKEN_RE = re.compile(rf"{_CAP_WORD}|{_INITIAL}|[{_LOWER}]+")
 _PINYIN_SYLLABLE = (
