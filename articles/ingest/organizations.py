@@ -490,17 +490,21 @@ def _pattern_candidates(body: str) -> list[_Candidate]:
             candidate = _candidate_around_head(body, tokens, head) if head is not None else None
         except (_PastShortWindow, IndexError):  # a rule read past the short window
             tokens = _tokens(body, window_start, window_end)
-            head = _token_at(tokens, match.start())
+            head = _head_index(tokens, match)
             candidate = _candidate_around_head(body, tokens, head) if head is not None else None
         if candidate is not None:
             candidates.append(candidate)
     return candidates
 
 
-def _token_at(tokens: list[_Token], start: int) -> int | None:
-    """The index of the token that starts at `start`, or None: a head word glued to the word
-    before it by "&" ("Smith&Co", "Foo&Office") is no word of its own to the tokenizer."""
-    return next((index for index, token in enumerate(tokens) if token.start == start), None)
+def _head_index(tokens: list[_Token], head: re.Match[str]) -> int | None:
+    """The index of the head word's own token, or None when the tokenizer reads it as part of
+    a longer word: glued on by "&" ("Smith&Co", "Foo&Office": no token starts there) or run on
+    into a stray quote ("Office'")."""
+    for index, token in enumerate(tokens):
+        if token.start == head.start():
+            return index if token.bare == head.group() else None
+    return None
 
 
 # Most names end within a few words of their head word, so the words of a short window are read
@@ -527,7 +531,7 @@ def _short_window(
     body: str, match: re.Match[str], window_start: int, window_end: int
 ) -> tuple[list[_Token], int | None]:
     """The tokens of the short window around a head word, with edge tokens on the sides where
-    it is shorter than the full window, and the head word's index (None: see _token_at)."""
+    it is shorter than the full window, and the head word's index (None: see _head_index)."""
     start = body.find(" ", max(window_start, match.start() - _SHORT_WINDOW), match.start()) + 1
     if start == 0:
         start = window_start
@@ -535,7 +539,7 @@ def _short_window(
     if end < 0:
         end = window_end
     tokens = _tokens(body, start, end)
-    head = _token_at(tokens, match.start())
+    head = _head_index(tokens, match)
     if head is None:
         return tokens, None
     if start > window_start:
@@ -548,8 +552,6 @@ def _short_window(
 
 def _candidate_around_head(body: str, tokens: list[_Token], head: int) -> _Candidate | None:
     head_word = tokens[head].bare
-    if head_word not in _HEAD_KINDS:
-        return None  # the head word runs on into its token: "Office'" with a stray quote
     first = _expand_left(body, tokens, head) if head_word != "Minister" else head
     if first is None:
         return None
