@@ -44,7 +44,7 @@ from articles.ingest.model import (
     ORG_OTHER,
     OrganizationMention,
 )
-from articles.ingest.patterns import trie_regex
+from articles.ingest.patterns import trie_regex, word_start_matches
 
 GAZETTEER_PATH = Path(__file__).with_name("data") / "organizations.json"
 
@@ -107,7 +107,7 @@ _COUNTRY_NAMES = (
 )
 _BY_FOLDED_FORM = {form.casefold(): entry for form, entry in _BY_FORM.items() if len(form) > 3}
 _GAZETTEER_RE = re.compile(r"(?<![\w.-])(?:" + trie_regex(sorted(_BY_FORM)) + r")(?![\w-])")
-# The same search split in two for speed (see _word_start_matches): forms opening with a capital
+# The same search split in two for speed (see word_start_matches): forms opening with a capital
 # are searched without the lookbehind; the few others ("vivo", "gov.cn", "21st Century ...") are
 # rarely in a body at all, and when one is, the whole pattern is used.
 _CAPITALISED_FORMS_RE = re.compile(
@@ -271,7 +271,7 @@ _COMPANY_SUFFIX_RE = re.compile(
 )
 
 # A trie, as for the gazetteer: one branch per word start instead of every head word. Searched
-# with _word_start_matches(..., _NOT_BEFORE_HEAD_RE), which stands for a leading (?<![\w.'’-]).
+# with word_start_matches(..., _NOT_BEFORE_HEAD_RE), which stands for a leading (?<![\w.'’-]).
 _HEAD_RE = re.compile(r"(?:" + trie_regex(list(_HEAD_KINDS)) + r")(?![\w-])")
 _NOT_BEFORE_HEAD_RE = re.compile(r"[\w.'’-]")
 _WINDOW = 130  # characters read on each side of a head word: longer than most names
@@ -306,7 +306,7 @@ _SHORT_HEADS = {
     "group": ORG_COMPANY,
     "firm": ORG_COMPANY,
 }
-# Searched with _word_start_matches(..., _WORD_CHAR_RE), which stands for a leading \b before "T".
+# Searched with word_start_matches(..., _WORD_CHAR_RE), which stands for a leading \b before "T".
 _SHORT_FORM_RE = re.compile(
     r"[Tt]he\s+(?P<head>"
     + "|".join(_SHORT_HEADS)
@@ -315,25 +315,6 @@ _SHORT_FORM_RE = re.compile(
     + r")(?![\w-])(?!\s+(?:of|for)\b)(?!\s+[A-Z])"
 )
 _WORD_CHAR_RE = re.compile(r"\w")
-
-
-def _word_start_matches(
-    pattern: re.Pattern[str], text: str, not_after: re.Pattern[str]
-) -> Iterator[re.Match[str]]:
-    """The matches of `pattern` in `text` that do not follow a character `not_after` matches:
-    the same as finditer with a leading lookbehind (?<![...]) or \\b.
-
-    re tries a leading lookbehind at every offset of the text, while a pattern that starts with
-    a letter lets it skip straight to the offsets where that letter is: several times faster
-    over a whole body."""
-    position = 0
-    while match := pattern.search(text, position):
-        start = match.start()
-        if start and not_after.match(text, start - 1):
-            position = start + 1  # inside a word: look again from the next character
-            continue
-        yield match
-        position = match.end()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -448,7 +429,7 @@ def _gazetteer_candidates(body: str) -> list[_Candidate]:
     if any(hint in body for hint in _OTHER_FORM_HINTS):
         matches = _GAZETTEER_RE.finditer(body)
     else:
-        matches = _word_start_matches(_CAPITALISED_FORMS_RE, body, _NOT_BEFORE_FORM_RE)
+        matches = word_start_matches(_CAPITALISED_FORMS_RE, body, _NOT_BEFORE_FORM_RE)
     for match in matches:
         entry = _BY_FORM[match.group()]
         name, kind = entry.name, entry.kind
@@ -478,7 +459,7 @@ def _foreign_country_before(body: str, start: int) -> tuple[str, int] | None:
 def _pattern_candidates(body: str) -> list[_Candidate]:
     """Candidates around each head word, reading only a window of words around it."""
     candidates = []
-    for match in _word_start_matches(_HEAD_RE, body, _NOT_BEFORE_HEAD_RE):
+    for match in word_start_matches(_HEAD_RE, body, _NOT_BEFORE_HEAD_RE):
         window_start = max(0, match.start() - _WINDOW)
         if window_start:
             window_start = body.find(" ", window_start, match.start()) + 1
@@ -855,7 +836,7 @@ def _short_form_targets(
     """ "the ministry" -> the most recent organization whose name or kind fits."""
     found = []
     covered = [(c.start, c.end) for _, _, c in mentions]
-    for match in _word_start_matches(_SHORT_FORM_RE, body, _WORD_CHAR_RE):
+    for match in word_start_matches(_SHORT_FORM_RE, body, _WORD_CHAR_RE):
         if any(s <= match.start() < e for s, e in covered):
             continue
         head = match.group("head").casefold()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # Three letters match an ASCII letter under re.IGNORECASE although str.lower() does not turn
 # them into it ("İ".lower() is "i" plus a combining dot): text.translate(this).lower() compares
@@ -34,3 +35,22 @@ def trie_regex(forms: list[str], any_whitespace: bool = False) -> str:
         return group + "?" if ends_here else group
 
     return emit(trie)
+
+
+def word_start_matches(
+    pattern: re.Pattern[str], text: str, not_after: re.Pattern[str]
+) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` in `text` that do not follow a character `not_after` matches:
+    the same as finditer with a leading lookbehind (?<![...]) or \\b.
+
+    re tries a leading lookbehind at every offset of the text, while a pattern that starts with
+    a letter lets it skip straight to the offsets where that letter is: several times faster
+    over a whole body."""
+    position = 0
+    while match := pattern.search(text, position):
+        start = match.start()
+        if start and not_after.match(text, start - 1):
+            position = start + 1  # inside a word: look again from the next character
+            continue
+        yield match
+        position = match.end()

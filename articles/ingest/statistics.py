@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from articles.ingest.model import Statistic
-from articles.ingest.patterns import trie_regex
+from articles.ingest.patterns import trie_regex, word_start_matches
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -259,11 +259,13 @@ _DIGIT_TOKEN = re.compile(
     r"(?:(?P<suffix>st|nd|rd|th)\b|(?P<glued>bn|mn|m|k|b)\b|(?![A-Za-z]))"
     r"(?!\d)(?![.,:/]\d)(?!-\d)"
 )
-# A spelled-out cardinal or ordinal. It must start a word, which this pattern leaves to
-# _starts_word: without a look-behind in front it opens with the words' first letters.
+# A spelled-out cardinal or ordinal. It must start a word, which word_start_matches checks
+# with _NOT_BEFORE_NUMBER_WORD: without a look-behind in front the pattern opens with the
+# words' first letters.
 _SPELLED_NUMBER = re.compile(
     rf"{trie_regex(_with_capitals([*_SPELLED_CARDINALS, *_SPELLED_ORDINALS]))}\b(?!-\d)"
 )
+_NOT_BEFORE_NUMBER_WORD = re.compile(r"[\w-]")
 _SCALE_AFTER = re.compile(r"\s+(?P<scale>hundred million|thousand|million|billion|trillion)\b")
 _HUNDRED_AFTER = re.compile(r"\s+hundred\b(?!\s+million)")
 
@@ -469,25 +471,11 @@ def _tokens(sentence: str) -> list[_Token]:
     tokens = [_digit_token(sentence, match) for match in _DIGIT_TOKEN.finditer(sentence)]
     spelled = [
         _spelled_token(sentence, match)
-        for match in _SPELLED_NUMBER.finditer(sentence)
-        if _starts_word(sentence, match.start())
+        for match in word_start_matches(_SPELLED_NUMBER, sentence, _NOT_BEFORE_NUMBER_WORD)
     ]
     if spelled:  # most sentences spell out no number
         tokens = sorted(tokens + spelled, key=lambda token: token.start)
     return tokens
-
-
-def _starts_word(sentence: str, pos: int) -> bool:
-    """No word character (alphanumeric or "_", as a pattern's word class) or hyphen stands
-    right before `pos`.
-
-    _SPELLED_NUMBER also matches inside words ("often", "someone"); this drops those. Such a
-    match never hides one that starts a word: it holds only letters and hyphens, so every
-    offset inside it follows a letter or hyphen."""
-    if pos == 0:
-        return True
-    before = sentence[pos - 1]
-    return not (before.isalnum() or before in "_-")
 
 
 def _spelled_token(sentence: str, match: re.Match[str]) -> _Token:
@@ -938,7 +926,10 @@ def _following_words(sentence: str, pos: int, limit: int) -> list[tuple[str, int
 def _number_starts_at(sentence: str, pos: int) -> bool:
     return bool(
         _DIGIT_TOKEN.match(sentence, pos)
-        or (_SPELLED_NUMBER.match(sentence, pos) and _starts_word(sentence, pos))
+        or (
+            _SPELLED_NUMBER.match(sentence, pos)
+            and not (pos and _NOT_BEFORE_NUMBER_WORD.match(sentence, pos - 1))
+        )
     )
 
 
