@@ -207,9 +207,16 @@ STATISTIC_SORTS = {
 STATISTIC_SORT_DEFAULT = "-date"
 
 
+# A plain count ("enterprises number more than 59,213") has no unit; an empty `?unit=` would
+# mean no filter at all, so these figures are asked for by this word, which no unit is.
+NO_UNIT = "none"
+
+
 class StatisticFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", max_length=200, label="Text contains")
-    unit = django_filters.CharFilter(field_name="unit", max_length=80, label="Unit")
+    unit = django_filters.CharFilter(
+        method="filter_unit", max_length=80, label=f"Unit ({NO_UNIT!r} for plain counts)"
+    )
     year = django_filters.NumberFilter(
         field_name="year", min_value=1, max_value=9999, label="Year the figure refers to"
     )
@@ -250,6 +257,9 @@ class StatisticFilter(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(Q(as_written__icontains=value) | Q(what__icontains=value))
+
+    def filter_unit(self, queryset, name, value):
+        return queryset.filter(unit="" if value == NO_UNIT else value)
 
     def filter_topic(self, queryset, name, value):
         links = ArticleTopic.objects.filter(article=OuterRef("article"), topic=value)

@@ -253,3 +253,35 @@ def test_figures_and_quotes_keep_their_articles_date(seeded):
     article.save()
     assert set(article.statistics.values_list("published", flat=True)) == {date(2001, 2, 3)}
     assert set(article.quotes.values_list("published", flat=True)) == {date(2001, 2, 3)}
+
+
+def test_plain_counts_have_their_own_unit_facet_and_chart(client, seeded):
+    article = Article.objects.get(slug=FOREIGN_MINISTRY)
+    for position, value in enumerate(["59213", "96925", "56940"], start=100):
+        Statistic.objects.create(
+            article=article,
+            value=Decimal(value),
+            unit="",
+            what="High-tech enterprises number",
+            as_written=f"more than {int(value):,}",
+            position=position,
+        )
+    everything = client.get(STATISTICS)
+    content = text_of(everything)
+    facet = next(row for row in everything.context["units"] if row["unit"] == "")
+    assert facet["url"] == "?unit=none"
+    assert '<a href="?unit=none">no unit</a> <span class="count">3</span>' in content
+    assert 'aria-label="All figures in no unit">no unit</a>' in content
+    assert ">no unit</a>" in content.split('id="facet-series"')[1]  # 3 figures make a series
+
+    counts = client.get(STATISTICS, {"unit": "none"})
+    assert {row.as_written for row in rows(counts)} == {
+        "more than 59,213",
+        "more than 96,925",
+        "more than 56,940",
+    }
+    assert counts.context["chart"].count == 3
+    assert "Figures in no unit, by year" in text_of(counts)
+    # An empty unit is no filter at all, as any empty field of the form.
+    unfiltered = client.get(STATISTICS, {"unit": ""}).context["paginator"].count
+    assert unfiltered == Statistic.objects.count()

@@ -1,8 +1,11 @@
-"""How a cited figure's value reads: `2,443,000,000,000`, `40.3`, never `2.443E+12`."""
+"""How a cited figure reads: its value `2,443,000,000,000`, `40.3`, never `2.443E+12`; its
+unit, or "no unit" for a plain count, and the unit as the statistics page's filter asks for it."""
 
 from decimal import Decimal, InvalidOperation
 
 from django import template
+
+from articles.filters import NO_UNIT
 
 register = template.Library()
 
@@ -16,3 +19,14 @@ def figure(value) -> str:
     if not number.is_finite():
         return ""
     return f"{number.normalize():,f}"
+
+
+@register.filter
+def unit_label(unit: str) -> str:
+    return unit or "no unit"
+
+
+@register.filter
+def unit_param(unit: str) -> str:
+    """The `?unit=` value that selects figures in this unit."""
+    return unit or NO_UNIT

@@ -14,6 +14,7 @@ from articles.charts import Dot, dot_chart
 from articles.facets import toggle_url, with_param
 from articles.filters import STATISTIC_SORT_DEFAULT, StatisticFilter
 from articles.models import Statistic
+from articles.templatetags.figures import unit_label, unit_param
 from articles.views.data import DataFormatsMixin
 from articles.views.mixins import InvalidFilterIs400Mixin, KnownCountMixin, LastPageMixin
 
@@ -73,8 +74,8 @@ class StatisticListView(
         else:  # every figure: the counts the index keeps
             units = [dict(row) for row in every_unit[:UNIT_FACET_SIZE]]
         for row in units:
-            row["url"] = toggle_url(query, "unit", row["unit"])
-            row["selected"] = query.get("unit") == row["unit"]
+            row["url"] = toggle_url(query, "unit", unit_param(row["unit"]))
+            row["selected"] = query.get("unit") == unit_param(row["unit"])
         context["units"] = units
         context["series"] = [row for row in every_unit if row["n"] >= SERIES_MIN_FIGURES]
         context["chart"] = self.chart(units[0]["unit"]) if len(units) == 1 else None
@@ -95,7 +96,8 @@ class StatisticListView(
             for value, year, published, as_written, what in rows
             if year or published
         ]
-        return dot_chart(dots, title=f"Figures in {unit}, by year", value_label=unit)
+        label = unit_label(unit)
+        return dot_chart(dots, title=f"Figures in {label}, by year", value_label=label)
 
     def sort_headers(self) -> dict[str, dict]:
         """For each sortable column: the link that sorts by it, and its aria-sort state."""
