@@ -171,7 +171,7 @@ def bar_chart(
     slot = PLOT_WIDTH / len(bars)
     bar_width = max(1.0, min(slot * 0.7, 48))
     label_every = math.ceil(len(bars) / MAX_X_LABELS)
-    parts = [_y_axis(ticks, y_of, value_label, lambda tick: f"{tick:g}")]
+    parts = [_y_axis(ticks, y_of, value_label, lambda tick: f"{tick:,.0f}")]  # whole ticks
     for index, (label, count) in enumerate(bars):
         centre = MARGIN_LEFT + slot * (index + 0.5)
         y = y_of(count)
@@ -184,7 +184,7 @@ def bar_chart(
                 f"{MARGIN_TOP + PLOT_HEIGHT - y:.1f}",
                 ACCENT,
                 label,
-                count,
+                f"{count:,}",
             )
         )
         if index % label_every == 0:
@@ -201,10 +201,10 @@ def bar_chart(
     busiest_label, busiest = max(bars, key=lambda bar: bar[1])
     total = sum(count for _, count in bars)
     description = (
-        f"{total} {value_label.lower()} from {bars[0][0]} to {bars[-1][0]}; "
-        f"the most, {busiest}, in {busiest_label}."
+        f"{total:,} {value_label.lower()} from {bars[0][0]} to {bars[-1][0]}; "
+        f"the most, {busiest:,}, in {busiest_label}."
     )
-    table = _table(title, (category_label, value_label), ((lbl, n) for lbl, n in bars))
+    table = _table(title, (category_label, value_label), ((lbl, f"{n:,}") for lbl, n in bars))
     return Chart(title, _svg(chart_id, title, description, "".join(parts)), table, len(bars))
 
 

@@ -144,3 +144,21 @@ def test_timeline_counts_per_month_within_one_year():
 def test_timeline_of_nothing_is_empty():
     assert timeline_bars([]) == ([], "Year")
     assert timeline_bars([(None, None, 3)]) == ([], "Year")
+
+
+def test_bar_chart_counts_have_thousands_separators():
+    chart = bar_chart(
+        [("2024", 7_950), ("2025", 12_521)], title="Articles by year", value_label="Articles"
+    )
+    root = parse_svg(chart)
+    labels = {text.text for text in root.iter(f"{SVG}text")}
+    assert {"0", "5,000", "10,000", "15,000"} <= labels  # the y axis, not "15000"
+    assert "20,471 articles from 2024 to 2025; the most, 12,521, in 2025." in root.find(
+        f"{SVG}desc"
+    ).text
+    assert [rect.find(f"{SVG}title").text for rect in root.iter(f"{SVG}rect")] == [
+        "2024: 7,950",
+        "2025: 12,521",
+    ]
+    table = ET.fromstring(str(chart.table))
+    assert [cell.text for cell in list(table.iter("tr"))[-1]] == ["2025", "12,521"]
