@@ -153,9 +153,10 @@ def test_bar_chart_counts_have_thousands_separators():
     root = parse_svg(chart)
     labels = {text.text for text in root.iter(f"{SVG}text")}
     assert {"0", "5,000", "10,000", "15,000"} <= labels  # the y axis, not "15000"
-    assert "20,471 articles from 2024 to 2025; the most, 12,521, in 2025." in root.find(
-        f"{SVG}desc"
-    ).text
+    assert (
+        "20,471 articles from 2024 to 2025; the most, 12,521, in 2025."
+        in root.find(f"{SVG}desc").text
+    )
     assert [rect.find(f"{SVG}title").text for rect in root.iter(f"{SVG}rect")] == [
         "2024: 7,950",
         "2025: 12,521",

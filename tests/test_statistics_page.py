@@ -282,6 +282,7 @@ def test_plain_counts_have_their_own_unit_facet_and_chart(client, seeded):
     }
     assert counts.context["chart"].count == 3
     assert "Figures in no unit, by year" in text_of(counts)
+    assert "Unit: no unit" in text_of(counts)  # the chip that removes the filter
     # An empty unit is no filter at all, as any empty field of the form.
     unfiltered = client.get(STATISTICS, {"unit": ""}).context["paginator"].count
     assert unfiltered == Statistic.objects.count()

@@ -12,7 +12,7 @@ from django_filters.views import FilterView
 from articles import facet_index
 from articles.charts import Dot, dot_chart
 from articles.facets import toggle_url, with_param
-from articles.filters import STATISTIC_SORT_DEFAULT, StatisticFilter
+from articles.filters import NO_UNIT, STATISTIC_SORT_DEFAULT, StatisticFilter
 from articles.models import Statistic
 from articles.templatetags.figures import unit_label, unit_param
 from articles.views.data import DataFormatsMixin
@@ -31,6 +31,10 @@ FILTER_TITLES = {
     "article": "Article",
 }
 SORTABLE_COLUMNS = {"value": "-value", "year": "-year", "date": "-date"}  # first click
+
+
+def _chip_value(param: str, value: str) -> str:
+    return unit_label("") if param == "unit" and value == NO_UNIT else value
 
 
 class StatisticListView(
@@ -80,7 +84,7 @@ class StatisticListView(
         context["series"] = [row for row in every_unit if row["n"] >= SERIES_MIN_FIGURES]
         context["chart"] = self.chart(units[0]["unit"]) if len(units) == 1 else None
         context["chips"] = [
-            (f"{title}: {query[param]}", toggle_url(query, param, query[param]))
+            (f"{title}: {_chip_value(param, query[param])}", toggle_url(query, param, query[param]))
             for param, title in FILTER_TITLES.items()
             if query.get(param, "").strip()
         ]
