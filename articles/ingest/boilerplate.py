@@ -34,7 +34,10 @@ _FURNITURE_PATTERNS = (
     r"^(?:about us|contact us|terms of use|privacy policy)(?:\s*[|·]\s*\w[\w ]*)*$",
     r"^PR/\d{4}/\d+$",  # WIPO press-release numbers
     r"^\(?(?:reporting|writing|additional reporting|editing) by\b.*\)?$",
-    r"^\w[\w ]{0,30}\s+photo\s*[:：]\s*\S+$",  # "IPR Photo:VCG": a caption stub with credit
+    # "IPR Photo:VCG": a caption stub with credit. The lookahead, implied by the rest, spares
+    # a line without "photo" counting [\w ]{0,30} and backing off one character at a time:
+    # `re` finds the literal after (?s:.*) by stepping back from the end of the line.
+    r"^\w(?=(?s:.*)photo)[\w ]{0,30}\s+photo\s*[:：]\s*\S+$",
     r"^(?:photo|image|picture|file photo|credit|photo credit|image credit)s?\s*[:：]"
     r"\s*[\w /.-]{1,40}$",
     r"^\[?(?:photo|image)\s*/\s*[\w .-]{1,40}\]?$",
@@ -161,8 +164,10 @@ _FURNITURE_ANYWHERE_WORDS = key_words(
 _FOLDED_LETTERS = "".join(map(chr, IGNORECASE_ONLY_FOLDS))
 
 
-def _ignorecase_lower(line: str) -> str:
-    """`line.translate(IGNORECASE_ONLY_FOLDS).lower()`."""
+def _fold_case(line: str) -> str:
+    """The line lowercased as re.IGNORECASE compares letters (see `holds_any`)."""
+    if line.isascii():  # nearly every line: lowered, it is still ASCII
+        return line.lower()
     for letter in _FOLDED_LETTERS:
         if letter in line:
             return line.translate(IGNORECASE_ONLY_FOLDS).lower()
@@ -173,13 +178,16 @@ def holds_any(line: str, words: KeyWords) -> bool:
     """Whether the line holds one of the lowercase `words`, compared as re.IGNORECASE
     compares letters: when it holds none, no case-insensitive pattern that needs one of them
     can match, and the line is spared the pattern's search."""
-    if line.isascii():  # nearly every line: lowered, it is still ASCII
-        lowered, candidates = line.lower(), words.ascii
-    else:
-        lowered, candidates = _ignorecase_lower(line), words.every
+    return _holds_any_folded(_fold_case(line), words)
+
+
+def _holds_any_folded(folded: str, words: KeyWords) -> bool:
+    """`holds_any` for a line already passed through `_fold_case`."""
+    # An ASCII line can hold no other word (and a line that folds to ASCII holds none).
+    candidates = words.ascii if folded.isascii() else words.every
     # A loop, not any() over a generator: a third faster, and every line is tested several times.
     for word in candidates:  # noqa: SIM110
-        if word in lowered:
+        if word in folded:
             return True
     return False
 
@@ -246,7 +254,8 @@ _BARE_MENU_RE = re.compile(r"^Home(?:\s+(?:&|[A-Z][\w&'-]*)){4,}$")
 def is_navigation(line: str) -> bool:
     """A menu: three or more short items between `|` or `·` separators."""
     if "|" not in line and "·" not in line and "•" not in line:
-        return bool(_BARE_MENU_RE.match(line))
+        # the pattern's first test, which spares nearly every line the call
+        return line.startswith("Home") and bool(_BARE_MENU_RE.match(line))
     items = [item for item in _NAV_SEPARATOR_RE.split(line) if item]
     return len(items) >= 3 and all(len(item.split()) <= 3 for item in items)
 
@@ -258,25 +267,22 @@ def is_furniture(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
+    folded = _fold_case(stripped)  # once for the three tests that compare letters
     return (
-        _furniture_at_start(stripped)
+        _furniture_at_start(stripped, folded)
         or (
-            holds_any(stripped, _FURNITURE_ANYWHERE_WORDS)
+            _holds_any_folded(folded, _FURNITURE_ANYWHERE_WORDS)
             and bool(_FURNITURE_ANYWHERE_RE.search(stripped))
         )
-        or _is_prompt(stripped)
+        or (_holds_any_folded(folded, _PROMPT_WORDS) and bool(_PROMPT_RE.search(stripped)))
         or is_navigation(stripped)
     )
 
 
-def _furniture_at_start(line: str) -> bool:
-    if line.isascii():
-        return bool(_LOWERCASE_FURNITURE_AT_START_RE.match(line.lower()))
+def _furniture_at_start(line: str, folded: str) -> bool:
+    if line.isascii():  # then `folded` is line.lower()
+        return bool(_LOWERCASE_FURNITURE_AT_START_RE.match(folded))
     return bool(_FURNITURE_AT_START_RE.match(line))
-
-
-def _is_prompt(line: str) -> bool:
-    return holds_any(line, _PROMPT_WORDS) and bool(_PROMPT_RE.search(line))
 
 
 def is_end_of_story(line: str) -> bool:
