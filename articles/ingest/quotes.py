@@ -92,7 +92,6 @@ class _Sentence:
     start: int  # absolute offset in the body
     text: str
     quote_spans: list[tuple[int, int]]  # relative; opening mark to closing mark inclusive
-    unclosed: bool  # a quotation that runs on past the paragraph end
 
 
 class _Attributor:
@@ -283,13 +282,14 @@ def _without_gloss(text: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def _quotation_spans(paragraph: str) -> tuple[list[tuple[int, int]], bool]:
-    """(open, close) index pairs of quotations; True when the last one never closes."""
+def _quotation_spans(body: str, marks: Sequence[int], end: int) -> list[tuple[int, int]]:
+    """(open, close) offsets of the quotations in a paragraph ending at `end`, given where its
+    quotation marks are; one that never closes runs to `end`."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     open_mark = ""
-    for index in _quote_mark_offsets(paragraph):
-        char = paragraph[index]
+    for index in marks:
+        char = body[index]
         if open_at is None:
             if char == _CLOSE_CURLY:
                 continue
@@ -300,42 +300,54 @@ def _quotation_spans(paragraph: str) -> tuple[list[tuple[int, int]], bool]:
             spans.append((open_at, index))
             open_at = None
     if open_at is not None:
-        spans.append((open_at, len(paragraph)))
-        return spans, True
-    return spans, False
+        spans.append((open_at, end))
+    return spans
 
 
-def _quote_mark_offsets(paragraph: str) -> list[int]:
+def _quote_mark_offsets(text: str) -> list[int]:
     """Where the quotation marks are, in order: one substring search per kind of mark costs
     a fraction of a pattern that opens with the class of all three, tested at every
-    character of the paragraph."""
+    character of the text."""
     found = []
     for mark in _QUOTE_MARKS:
-        index = paragraph.find(mark)
+        index = text.find(mark)
         while index != -1:
             found.append(index)
-            index = paragraph.find(mark, index + 1)
+            index = text.find(mark, index + 1)
     found.sort()
     return found
 
 
 def _sentences(body: str) -> list[tuple[int, list[_Sentence]]]:
     """Paragraphs (by start offset), each a list of sentences that keep quotes whole."""
+    # The marks of the whole body at once: most paragraphs hold none, and then need neither
+    # searches of their own nor a split of their own.
+    marks = _quote_mark_offsets(body)
+    # The body's split, cached from the people extractor: a paragraph without quotations
+    # splits exactly as the body does there (sentence_spans' window is those very spans).
+    plain = sentence_spans(body)
     paragraphs = []
     for paragraph in _PARAGRAPH_RE.finditer(body):
         text = paragraph.group()
         if not text.strip():
             continue
-        offset = paragraph.start()
-        spans, unclosed = _quotation_spans(text)
-        spans = [(s + offset, e + offset) for s, e in spans]
-        # The body's split is cached from the people extractor: only the window is new.
-        sentences = []
-        for start, end in sentence_spans(body, spans, offset, paragraph.end()):
-            # Most paragraphs hold no quotation: nothing to place in each sentence.
-            inside = [(s - start, e - start) for s, e in spans if start <= s < end] if spans else []
-            runs_on = unclosed and bool(inside) and inside[-1][1] >= end - start
-            sentences.append(_Sentence(start, body[start:end], inside, runs_on))
+        offset, paragraph_end = paragraph.span()
+        first_mark = bisect_left(marks, offset)
+        last_mark = bisect_left(marks, paragraph_end, first_mark)
+        if first_mark == last_mark:  # as most paragraphs: no quotation to place in a sentence
+            first = bisect_left(plain, (offset,))
+            window = plain[first : bisect_left(plain, (paragraph_end,), first)]
+            sentences = [_Sentence(start, body[start:end], []) for start, end in window]
+        else:
+            spans = _quotation_spans(body, marks[first_mark:last_mark], paragraph_end)
+            sentences = [
+                _Sentence(
+                    start,
+                    body[start:end],
+                    [(s - start, e - start) for s, e in spans if start <= s < end],
+                )
+                for start, end in sentence_spans(body, spans, offset, paragraph_end)
+            ]
         paragraphs.append((offset, sentences))
     return paragraphs
 
