@@ -104,16 +104,25 @@ class _Attributor:
         self.last_person: PersonMention | None = None
         self._refs: list[Reference] = self.resolver.references()
         self._ref_starts = [ref.start for ref in self._refs]
-        self._sentence_first_person: list[PersonMention] = []
+        # Every sentence read so far, transcript labels aside: a 'He said' before anyone has
+        # spoken is about the last of them that names someone.
+        self.sentences_read: list[_Sentence] = []
         self.paragraph_start = 0
-        self.sentence: tuple[int, str] = (0, "")
+        self.sentence: _Sentence | None = None  # the one being read
         self._org_positions: list[tuple[int, str]] | None = None
 
-    def note_sentence(self, start: int, end: int) -> None:
-        """Remember who a sentence is about, for a 'He said' before anyone has spoken."""
-        index = bisect_left(self._ref_starts, start)
-        if index < len(self._refs) and self._refs[index].start < end:
-            self._sentence_first_person.append(self._refs[index].person)
+    def _last_sentence_subject(self) -> PersonMention | None:
+        """The first person named in the last sentence read that names anyone."""
+        # Asked for rarely, so worked out then rather than for every sentence read.
+        for sentence in reversed(self.sentences_read):
+            index = bisect_left(self._ref_starts, sentence.start)
+            if index < len(self._refs) and self._refs[index].start < sentence.start + len(
+                sentence.text
+            ):
+                return self._refs[index].person
+            if index == 0:
+                return None  # no reference starts before this one: none in any earlier either
+        return None
 
     def speaker_at_end(self, phrase: str, position: int) -> _Speaker | None:
         """The speaker named at the very end of `phrase` (a subject right before its verb)."""
@@ -124,7 +133,7 @@ class _Attributor:
             person = (
                 self._paragraph_subject(position)
                 or self.last_person
-                or (self._sentence_first_person[-1] if self._sentence_first_person else None)
+                or self._last_sentence_subject()
             )
             return _Speaker(SPEAKER_PERSON, person.name, person) if person else None
         spokesperson = (
@@ -159,9 +168,9 @@ class _Attributor:
         if named:
             org = self.orgs.org_at_end(named)
             return _Speaker(SPEAKER_ORGANIZATION, org) if org else None
-        start, text = self.sentence
-        if not text:
+        if self.sentence is None:
             return None
+        start, text = self.sentence.start, self.sentence.text
         if self._org_positions is None:
             self._org_positions = self._find_org_positions()
         for offset, name in self._org_positions:
@@ -603,29 +612,29 @@ def extract_quotes(
     carried: _Speaker | None = None  # whose quotation the next quote-only paragraph continues
     for paragraph_start, sentences in _sentences(body):
         attributor.paragraph_start = paragraph_start
-        labelled = (
-            _labelled_quote(body, paragraph_start, attributor)
-            if paragraph_start in label_starts
-            else None
-        )
-        if labelled is not None:
-            quotes.append(labelled)
-            carried = None
-            continue
+        if paragraph_start in label_starts:
+            labelled = _labelled_quote(body, paragraph_start, attributor)
+            if labelled is not None:
+                quotes.append(labelled)
+                carried = None
+                continue
         paragraph_speaker: _Speaker | None = None
         for index, sentence in enumerate(sentences):
-            attributor.sentence = (sentence.start, sentence.text)
-            found = _direct_quotes(sentence, attributor) if sentence.quote_spans else []
-            if not found and _is_pure_quote(sentence):
-                found = _continued_quote(sentence, carried if index == 0 else paragraph_speaker)
+            attributor.sentence = sentence
+            found: list[tuple[Quote, _Speaker]] = []
+            if sentence.quote_spans:  # as one sentence in four: the rest can only report speech
+                found = _direct_quotes(sentence, attributor)
+                if not found and _is_pure_quote(sentence):
+                    found = _continued_quote(sentence, carried if index == 0 else paragraph_speaker)
             if not found:
                 found = _reported_quotes(sentence, attributor)
-            for quote, speaker in found:
-                quotes.append(quote)
-                attributor.remember(speaker)
-            if found and found[-1][0].direct:
-                paragraph_speaker = found[-1][1]
-            attributor.note_sentence(sentence.start, sentence.start + len(sentence.text))
+            if found:
+                for quote, speaker in found:
+                    quotes.append(quote)
+                    attributor.remember(speaker)
+                if found[-1][0].direct:
+                    paragraph_speaker = found[-1][1]
+            attributor.sentences_read.append(sentence)
         carried = _speaker_carried_over(sentences, paragraph_speaker, attributor)
     return quotes
 
