@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -467,14 +468,46 @@ class _Token:
     grouped: bool  # written with thousands separators
 
 
+def _ascii_words_table() -> bytes:
+    table = bytearray(b" " * 256)
+    for letter in string.ascii_letters:
+        table[ord(letter)] = ord(letter.lower())
+    for digit in string.digits:
+        table[ord(digit)] = ord("0")
+    return bytes(table)
+
+
+# A sentence's UTF-8 bytes through this table keep only its ASCII letters (lowered) and
+# digits (as "0"); every other byte becomes a space. Cheap C loops make and search such
+# bytes: they spare most sentences the two token scans, which try a match at every digit and
+# at every letter that may open a number word.
+_ASCII_WORDS = _ascii_words_table()
+# A _SPELLED_NUMBER match at a word start leaves its first part (up to any "-") as a whole
+# word of those bytes: the part is ASCII letters, and the characters around it, being no
+# letter, digit or "_" (only "-" after a part), become spaces. So a sentence without such a
+# word has no match. The pattern opens with a space: the engine tries it at spaces only.
+_SPELLED_NUMBER_WORD = re.compile(
+    rb" "
+    + trie_regex(
+        sorted({word.split("-")[0] for word in [*_SPELLED_CARDINALS, *_SPELLED_ORDINALS]})
+    ).encode()
+    + rb"\b"
+)
+
+
 def _tokens(sentence: str) -> list[_Token]:
-    tokens = [_digit_token(sentence, match) for match in _DIGIT_TOKEN.finditer(sentence)]
-    spelled = [
-        _spelled_token(sentence, match)
-        for match in word_start_matches(_SPELLED_NUMBER, sentence, _NOT_BEFORE_NUMBER_WORD)
-    ]
-    if spelled:  # most sentences spell out no number
-        tokens = sorted(tokens + spelled, key=lambda token: token.start)
+    words = b" " + sentence.encode().translate(_ASCII_WORDS)
+    tokens = []
+    # \d matches non-ASCII digits too, which leave no "0": such sentences are scanned anyway.
+    if b"0" in words or not sentence.isascii():
+        tokens = [_digit_token(sentence, match) for match in _DIGIT_TOKEN.finditer(sentence)]
+    if _SPELLED_NUMBER_WORD.search(words):  # most sentences spell out no number
+        spelled = [
+            _spelled_token(sentence, match)
+            for match in word_start_matches(_SPELLED_NUMBER, sentence, _NOT_BEFORE_NUMBER_WORD)
+        ]
+        if spelled:
+            tokens = sorted(tokens + spelled, key=lambda token: token.start)
     return tokens
 
 
