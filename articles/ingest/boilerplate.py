@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from articles.ingest.patterns import IGNORECASE_ONLY_FOLDS
+from articles.ingest.patterns import fold_case
 
 _FURNITURE_PATTERNS = (
     r"\bcookies?\b.*\b(browse|browsing|privacy|consent|accept|settings|policy)\b",
@@ -158,31 +158,15 @@ _FURNITURE_ANYWHERE_WORDS = key_words(
 )  # fmt: skip
 
 
-# The letters IGNORECASE_ONLY_FOLDS changes. `translate` looks each character of the line up
-# in its dict, many times the cost of lowering the line; a line holding none of these letters
-# (nearly every one) translates to itself, so it is spared the lookups.
-_FOLDED_LETTERS = "".join(map(chr, IGNORECASE_ONLY_FOLDS))
-
-
-def _fold_case(line: str) -> str:
-    """The line lowercased as re.IGNORECASE compares letters (see `holds_any`)."""
-    if line.isascii():  # nearly every line: lowered, it is still ASCII
-        return line.lower()
-    for letter in _FOLDED_LETTERS:
-        if letter in line:
-            return line.translate(IGNORECASE_ONLY_FOLDS).lower()
-    return line.lower()
-
-
 def holds_any(line: str, words: KeyWords) -> bool:
     """Whether the line holds one of the lowercase `words`, compared as re.IGNORECASE
     compares letters: when it holds none, no case-insensitive pattern that needs one of them
     can match, and the line is spared the pattern's search."""
-    return _holds_any_folded(_fold_case(line), words)
+    return _holds_any_folded(fold_case(line), words)
 
 
 def _holds_any_folded(folded: str, words: KeyWords) -> bool:
-    """`holds_any` for a line already passed through `_fold_case`."""
+    """`holds_any` for a line already passed through `fold_case`."""
     # An ASCII line can hold no other word (and a line that folds to ASCII holds none).
     candidates = words.ascii if folded.isascii() else words.every
     # A loop, not any() over a generator: a third faster, and every line is tested several times.
@@ -267,7 +251,7 @@ def is_furniture(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    folded = _fold_case(stripped)  # once for the three tests that compare letters
+    folded = fold_case(stripped)  # once for the three tests that compare letters
     return (
         _furniture_at_start(stripped, folded)
         or (

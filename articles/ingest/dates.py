@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from dateutil import parser as date_parser
 
-from articles.ingest.patterns import IGNORECASE_ONLY_FOLDS
+from articles.ingest.patterns import fold_case
 
 _MONTH_NAMES = [name for name in calendar.month_name if name]
 _MONTH_ABBRS = [name for name in calendar.month_abbr if name]
@@ -253,7 +253,7 @@ def weekdays_mentioned(text: str) -> list[int]:
     else:
         matches = WEEKDAY_RE.finditer(text)
     # Folded as IGNORECASE folds: WEEKDAY_RE takes "ſunday" for "sunday".
-    names = (m.group(1).translate(IGNORECASE_ONLY_FOLDS).lower() for m in matches)
+    names = (fold_case(m.group(1)) for m in matches)
     return [_WEEKDAY_NAMES.index(name) for name in names]
 
 

@@ -7,8 +7,21 @@ from collections.abc import Iterator
 
 # Three letters match an ASCII letter under re.IGNORECASE although str.lower() does not turn
 # them into it ("İ".lower() is "i" plus a combining dot): text.translate(this).lower() compares
-# letters as such a pattern does.
+# letters as such a pattern does (see `fold_case`).
 IGNORECASE_ONLY_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+IGNORECASE_ONLY_FOLDED = "".join(map(chr, IGNORECASE_ONLY_FOLDS))  # the three letters
+
+
+def fold_case(text: str) -> str:
+    """The text lowercased as re.IGNORECASE compares letters."""
+    if text.isascii():  # nearly every line: lowered, it is still ASCII
+        return text.lower()
+    # `translate` looks each character up in its dict, many times the cost of lowering the
+    # text; a text holding none of the three letters (nearly every one) is spared that.
+    for letter in IGNORECASE_ONLY_FOLDED:
+        if letter in text:
+            return text.translate(IGNORECASE_ONLY_FOLDS).lower()
+    return text.lower()
 
 
 def trie_regex(forms: list[str], any_whitespace: bool = False) -> str:

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from articles.ingest.model import TopicMatch
-from articles.ingest.patterns import trie_regex
+from articles.ingest.patterns import IGNORECASE_ONLY_FOLDED, trie_regex
 
 VOCABULARY_PATH = Path(__file__).with_name("data") / "topics.json"
 TITLE_WEIGHT = 3
@@ -138,8 +138,11 @@ class _Matcher:
 def _lowercasing_keeps_matches(text: str, lowered: str) -> bool:
     """Whether an ASCII pattern finds on `lowered` exactly what it finds, ignoring case, on
     `text`: offsets must not move (no "İ" -> "i̇"), and "ı" and "ſ" match "i" and "s" only
-    when case is ignored. Every other character lowercases to one of its own case-class."""
-    return len(lowered) == len(text) and (text.isascii() or ("ı" not in text and "ſ" not in text))
+    when case is ignored (IGNORECASE_ONLY_FOLDED). Every other character lowercases to one of
+    its own case-class."""
+    return len(lowered) == len(text) and (
+        text.isascii() or not any(letter in text for letter in IGNORECASE_ONLY_FOLDED)
+    )
 
 
 @lru_cache(maxsize=16)
