@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from dateutil import parser as date_parser
 
-from articles.ingest.patterns import fold_case
+from articles.ingest.patterns import fold_case, word_start
 
 _MONTH_NAMES = [name for name in calendar.month_name if name]
 _MONTH_ABBRS = [name for name in calendar.month_abbr if name]
@@ -52,16 +52,8 @@ MONTH_DAY_RE = re.compile(rf"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+
 DAY_MONTH_RE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH})\b(?!,?\s+{_YEAR})")
 
 
-def _word_start(word: str) -> str:
-    r"""`\bword`, written so that a pattern can open with it: the check that no letter, digit
-    or underscore stands before the word comes after its first letter, so `re` skips from one
-    such letter to the next instead of trying the pattern at every offset, as a pattern that
-    opens with \b or a lookbehind makes it do."""
-    return rf"{word[0]}(?<!\w{word[0]}){word[1:]}"
-
-
 # A year standing alone. The check that no digit or hyphen stands before it comes after its
-# first two digits, so that `re` skips ahead to a 1 or a 2 (see `_word_start`).
+# first two digits, so that `re` skips ahead to a 1 or a 2 (see `word_start`).
 YEAR_RE = re.compile(r"((?:19|20)(?<![\d-](?:19|20))\d{2})(?![\d-])")
 _HAS_YEAR_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 _WEEKDAY_NAMES = [name.lower() for name in calendar.day_name]  # Monday first
@@ -72,11 +64,11 @@ WEEKDAY_RE = re.compile(
 # WEEKDAY_RE for lowercased ASCII text. Case-sensitive, it can open with its words' first
 # letters and skip ahead to them (under re.IGNORECASE no pattern does).
 _LOWERCASE_WEEKDAY_RE = re.compile(
-    rf"(?:{'|'.join(map(_word_start, _WEEKDAY_WORDS))})\s+({'|'.join(_WEEKDAY_NAMES)})\b"
+    rf"(?:{'|'.join(map(word_start, _WEEKDAY_WORDS))})\s+({'|'.join(_WEEKDAY_NAMES)})\b"
 )
 # "by 2035", "until 2030": targets, not the time of writing.
 _FUTURE_YEAR_RE = re.compile(
-    rf"(?:{'|'.join(map(_word_start, ('by', 'until', 'till', 'through', 'before', 'to')))})"
+    rf"(?:{'|'.join(map(word_start, ('by', 'until', 'till', 'through', 'before', 'to')))})"
     rf"\s+(?:the\s+end\s+of\s+)?({_YEAR})"
 )
 

@@ -50,6 +50,14 @@ def trie_regex(forms: list[str], any_whitespace: bool = False) -> str:
     return emit(trie)
 
 
+def word_start(word: str) -> str:
+    r"""`\bword` for a word of letters, written so that a pattern can open with it: the check
+    that no letter, digit or underscore stands before the word comes after the word, so `re`
+    jumps from one occurrence of its letters to the next instead of trying the pattern at
+    every offset, as a pattern that opens with \b or a lookbehind makes it do."""
+    return rf"{word}(?<!\w{word})"
+
+
 def word_start_matches(
     pattern: re.Pattern[str], text: str, not_after: re.Pattern[str]
 ) -> Iterator[re.Match[str]]:

@@ -24,6 +24,7 @@ from articles.ingest.model import (
     PersonMention,
 )
 from articles.ingest.organizations import extract_organizations, lookup_organization
+from articles.ingest.patterns import word_start
 from articles.ingest.people import extract_people
 from articles.ingest.quotes import extract_quotes
 from articles.ingest.sources import DEFAULT_MAX_BYTES, SourceDocument, read_documents
@@ -235,12 +236,10 @@ def _check_weekday(date, weekday: int | None, review_notes: list[str]) -> None:
 
 
 # How outlets name themselves in their own copy: "told the Global Times", "told China Daily".
-# "told" must start a word. The lookbehind after it says so as a leading \b would, but a pattern
-# that opens with a literal lets re jump from one "told" to the next instead of trying every
-# offset of the body: ten times faster.
+# "told" must start a word, checked so that re jumps from one "told" to the next instead of
+# trying every offset of the body (see `word_start`): ten times faster.
 _SELF_REFERENCE_RE = re.compile(
-    r"told(?<!\wtold)\s+(?:the\s+)?"
-    r"(?P<outlet>[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,3})"
+    word_start("told") + r"\s+(?:the\s+)?(?P<outlet>[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,3})"
 )
 
 
