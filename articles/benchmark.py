@@ -205,16 +205,22 @@ function setup(thread)
   thread:set("id", threads)
 end
 local counter = 0
+local separator = string.find(wrk.path, "?", 1, true) and "&" or "?"
 function request()
   counter = counter + 1
-  return wrk.format("GET", wrk.path .. "&bench=" .. id .. "-" .. counter)
+  return wrk.format("GET", wrk.path .. separator .. "bench=" .. id .. "-" .. counter)
 end
 """
 
 
 def _throughput(url: str) -> tuple[dict[str, float], str]:
-    """gunicorn on a free loopback port, each of LOADS for a bounded 10 s; requests per
-    second by name."""
+    """gunicorn on a free loopback port, each of LOADS for a bounded 10 s: requests per
+    second by name, and how they were made."""
+    workers = os.cpu_count() or 2
+    if shutil.which("wrk"):
+        load, tool = _wrk_load, "wrk -t2 -c16"
+    else:
+        load, tool = _python_load, "python urllib, 8 threads"
     port = _free_port()
     env = _env(url)
     server = subprocess.Popen(
@@ -224,7 +230,7 @@ def _throughput(url: str) -> tuple[dict[str, float], str]:
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
-            str(os.cpu_count() or 2),
+            str(workers),
             "--log-level",
             "warning",
         ],
@@ -237,12 +243,8 @@ def _throughput(url: str) -> tuple[dict[str, float], str]:
         results = {}
         for name, (path, first_visits) in LOADS.items():
             _wait_for(base + path)  # warm: the facet index and this page's caches
-            if shutil.which("wrk"):
-                results[name] = _wrk_load(base + path, first_visits)
-            else:
-                results[name] = _python_load(base + path, first_visits)
-        tool = "wrk -t2 -c16" if shutil.which("wrk") else "python urllib, 8 threads"
-        return results, f"{tool}, {LOAD_SECONDS} s each"
+            results[name] = load(base + path, first_visits)
+        return results, f"{workers} workers; {tool}, {LOAD_SECONDS} s each"
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
@@ -267,11 +269,12 @@ def _python_load(target: str, first_visits: bool, threads: int = 8) -> float:
     from concurrent.futures import ThreadPoolExecutor
 
     deadline = time.perf_counter() + LOAD_SECONDS
+    separator = "&" if "?" in target else "?"
 
     def worker(thread: int) -> int:
         done = 0
         while time.perf_counter() < deadline:
-            address = f"{target}&bench={thread}-{done}" if first_visits else target
+            address = f"{target}{separator}bench={thread}-{done}" if first_visits else target
             with urllib.request.urlopen(address, timeout=10) as response:
                 response.read()
             done += 1
@@ -391,7 +394,7 @@ def _write_report(results: list[EngineResult], n: int, seed: int) -> None:
             f"- facet index build (an import's end, or the first request after an admin edit): "
             f"{result.facet_index_seconds:.2f} s",
             "",
-            f"gunicorn, {os.cpu_count()} workers, under load ({result.load_tool}):",
+            f"gunicorn under load ({result.load_tool}):",
             "",
             "| load | requests/s |",
             "| --- | ---: |",
