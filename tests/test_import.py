@@ -304,3 +304,30 @@ def test_garbage_collection_is_sparser_only_during_an_import(db):
     run_import(SEEDS)  # the command itself leaves them as they were
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == frozen_before
+
+
+def test_postgresql_compresses_article_text_with_lz4_and_skips_the_unit_prefix_index(db):
+    """Migration 0013: cheaper writes for each imported article on PostgreSQL."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's column compression and LIKE-prefix indexes")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression'"
+            " AND 'lz4' = ANY(enumvals)"
+        )
+        if cursor.fetchone() is None:
+            pytest.skip("this PostgreSQL was built without lz4")
+        article = Article.objects.create(
+            title="Long", slug="long", body="Patent filings rose again. " * 2000
+        )
+        cursor.execute(
+            "SELECT pg_column_compression(body) FROM articles_article WHERE id = %s",
+            [article.pk],
+        )
+        assert cursor.fetchone()[0] == "lz4"
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename = 'articles_statistic'")
+        definitions = [row[0] for row in cursor.fetchall()]
+    assert any("(unit)" in definition for definition in definitions)
+    assert not any("pattern_ops" in definition for definition in definitions)
