@@ -26,6 +26,7 @@ from articles import curation
 from articles.models import (
     Article,
     ArticleTopic,
+    Dismissal,
     Organization,
     OrganizationMention,
     Person,
@@ -156,7 +157,8 @@ class CuratedFieldsAdmin(SimpleHistoryAdmin):
 
 
 class CuratedRowAdmin(SimpleHistoryAdmin):
-    """For rows the importer extracts: a row added or changed here becomes curated."""
+    """For rows the importer extracts: a row added or changed here becomes curated, and a
+    row deleted here stays deleted (curation.dismiss)."""
 
     actions = ["release_rows"]
 
@@ -165,6 +167,14 @@ class CuratedRowAdmin(SimpleHistoryAdmin):
         if curation.row_edited_by_staff(form.changed_data):
             obj.curated = True
         super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        curation.dismiss([obj])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        curation.dismiss(queryset)
+        super().delete_queryset(request, queryset)
 
     @admin.action(description="Release selected rows (re-extraction may replace them)")
     def release_rows(self, request, queryset):
@@ -251,6 +261,26 @@ class ArticleTopicInline(CompactInline):
     fields = ["topic", "terms", "curated"]
 
 
+class DismissalInline(CompactInline):
+    """Rows staff deleted, which imports leave out; deleting one here lets the next
+    re-extraction bring its row back."""
+
+    model = Dismissal
+    fields = ["kind", "deleted_row", "created_at"]
+    readonly_fields = fields
+    verbose_name = "deleted row kept out of imports"
+    verbose_name_plural = "deleted rows kept out of imports (delete one to let it back)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="deleted row")
+    def deleted_row(self, dismissal):
+        if dismissal.position is None:
+            return dismissal.text
+        return f"{dismissal.text} (at character {dismissal.position:,} of the text)"
+
+
 # --- articles --------------------------------------------------------------------------------
 
 
@@ -330,6 +360,7 @@ class ArticleAdmin(CuratedFieldsAdmin):
         QuoteInline,
         StatisticInline,
         ArticleTopicInline,
+        DismissalInline,
     ]
     actions = ["mark_reviewed", "reextract", "release_curated_fields"]
     history_list_display = ["title", "published", "needs_review"]
@@ -362,6 +393,9 @@ class ArticleAdmin(CuratedFieldsAdmin):
         return article.statistic_count
 
     def save_formset(self, request, form, formset, change):
+        if formset.model is not Dismissal:
+            deleted = [row_form.instance for row_form in formset.deleted_forms]
+            curation.dismiss(row for row in deleted if row.pk is not None)
         for row_form in formset.forms:
             if row_form in formset.deleted_forms or not row_form.has_changed():
                 continue

@@ -1,7 +1,8 @@
-"""Staff corrections as a file: every curated field value and curated row, keyed by what
-survives a rebuild of the archive from its sources (an article's content hash and source file,
-a person's or organization's slug). Aliases carry merges: applying them merges again any
-person or organization a re-import made under a merged-away name.
+"""Staff corrections as a file: every curated field value and curated row, and every extracted
+row staff deleted, keyed by what survives a rebuild of the archive from its sources (an
+article's content hash and source file, a person's or organization's slug). Aliases carry
+merges: applying them merges again any person or organization a re-import made under a
+merged-away name.
 
 `export_corrections` writes `corrections_document()`; `apply_corrections` reads it back with
 `apply_document()`.
@@ -20,6 +21,7 @@ from articles import curation
 from articles.models import (
     Article,
     ArticleTopic,
+    Dismissal,
     Organization,
     OrganizationMention,
     Person,
@@ -42,7 +44,7 @@ def corrections_document() -> dict:
     articles = [
         _article_record(article)
         for article in Article.objects.select_related("outlet").order_by("published", "pk")
-        if article.curated_fields or _has_curated_rows(article)
+        if article.curated_fields or _has_curated_rows(article) or article.dismissals.exists()
     ]
     referenced = _referenced_slugs(articles)
     return {
@@ -139,6 +141,17 @@ def _article_record(article: Article) -> dict:
                 {"topic": row.topic.slug, "terms": row.terms}
                 for row in article.topic_links.filter(curated=True).select_related("topic")
             ],
+            "dismissed": [
+                {
+                    "kind": row.kind,
+                    "person": row.person.slug if row.person else None,
+                    "organization": row.organization.slug if row.organization else None,
+                    "topic": row.topic.slug if row.topic else None,
+                    "position": row.position,
+                    "text": row.text,
+                }
+                for row in article.dismissals.select_related("person", "organization", "topic")
+            ],
         },
     }
 
@@ -155,9 +168,9 @@ def _referenced_slugs(articles: list[dict]) -> dict[str, set[str]]:
         rows = article["rows"]
         people.update(row["person"] for row in rows["person_mentions"])
         organizations.update(row["organization"] for row in rows["organization_mentions"])
-        for quote in rows["quotes"]:
-            people.add(quote["person"])
-            organizations.add(quote["organization"])
+        for row in [*rows["quotes"], *rows["dismissed"]]:
+            people.add(row["person"])
+            organizations.add(row["organization"])
         organizations.add(article["curated"].get("outlet"))
     return {"people": people - {None}, "organizations": organizations - {None}}
 
@@ -186,6 +199,7 @@ def apply_document(document: dict) -> Counter:
             continue
         _apply_article_fields(article, record.get("curated", {}))
         counts["rows"] += _apply_rows(article, record.get("rows", {}))
+        counts["dismissed"] += _apply_dismissals(article, record.get("rows", {}))
         counts["articles"] += 1
     return counts
 
@@ -293,3 +307,39 @@ def _replace_at_position(manager, values: dict) -> int:
     manager.filter(curated=False, position=values["position"]).delete()
     manager.create(curated=True, **values)
     return 1
+
+
+_DISMISSED_ENTITY = {
+    Dismissal.PERSON: ("person", Person, "person_mentions"),
+    Dismissal.ORGANIZATION: ("organization", Organization, "organization_mentions"),
+    Dismissal.TOPIC: ("topic", Topic, "topic_links"),
+}
+_DISMISSED_PLACE = {Dismissal.QUOTE: "quotes", Dismissal.STATISTIC: "statistics"}
+
+
+def _apply_dismissals(article: Article, rows: dict) -> int:
+    """Delete again the extracted rows staff deleted, and keep them out of later imports.
+    A dismissal naming someone the archive no longer holds has nothing left to hold back."""
+    recorded = 0
+    for row in rows.get("dismissed", []):
+        kind = row.get("kind")
+        dismissal = Dismissal(article=article, kind=kind, text=row.get("text", ""))
+        if kind in _DISMISSED_ENTITY:
+            field, model, relation = _DISMISSED_ENTITY[kind]
+            entity = model.objects.filter(slug=row.get(field)).first()
+            if entity is None:
+                continue
+            setattr(dismissal, field, entity)
+            getattr(article, relation).filter(curated=False, **{field: entity}).delete()
+            held_back = {field: entity}
+        elif kind in _DISMISSED_PLACE and isinstance(row.get("position"), int):
+            dismissal.position = row["position"]
+            relation = _DISMISSED_PLACE[kind]
+            getattr(article, relation).filter(curated=False, position=row["position"]).delete()
+            held_back = {"position": row["position"]}
+        else:
+            raise CorrectionsError(f"unknown dismissed row: {row!r}")
+        if not article.dismissals.filter(kind=kind, **held_back).exists():
+            dismissal.save()
+            recorded += 1
+    return recorded

@@ -22,12 +22,15 @@ from articles.ingest.sources import SourceDocument, _jsonl_documents, html_docum
 from articles.loader import ArticleLoader, vocabulary_from_database
 from articles.models import (
     Article,
+    ArticleTopic,
+    Dismissal,
     ExtractedRow,
     Organization,
     OrganizationMention,
     Person,
     PersonMention,
     Quote,
+    Statistic,
 )
 
 # Fields a staff edit marks curated: those an import writes, plus names and aliases (the keys
@@ -95,11 +98,57 @@ def release_curated(objects: QuerySet, reason: str = "Released curated fields") 
         if isinstance(obj, Article):
             for relation in ARTICLE_ROW_RELATIONS:
                 released += getattr(obj, relation).filter(curated=True).update(curated=False)
+            released += obj.dismissals.all().delete()[0]
     return released
 
 
 def release_rows(rows: QuerySet[ExtractedRow]) -> int:
     return rows.filter(curated=True).update(curated=False)
+
+
+# --- deleted rows stay deleted ------------------------------------------------------------
+
+
+def dismissal_for(row: ExtractedRow) -> Dismissal | None:
+    """What holds back the extraction of a row staff delete, or None for a row staff added
+    themselves (no extraction of it to hold back). Unsaved."""
+    if row.history.filter(history_type="+").exists():
+        return None
+    dismissal = Dismissal(article_id=row.article_id)
+    if isinstance(row, PersonMention):
+        dismissal.kind, dismissal.person_id, text = Dismissal.PERSON, row.person_id, row.person
+    elif isinstance(row, OrganizationMention):
+        dismissal.kind, dismissal.organization_id = Dismissal.ORGANIZATION, row.organization_id
+        text = row.organization
+    elif isinstance(row, ArticleTopic):
+        dismissal.kind, dismissal.topic_id, text = Dismissal.TOPIC, row.topic_id, row.topic
+    elif isinstance(row, Quote):
+        dismissal.kind, dismissal.position, text = Dismissal.QUOTE, row.position, row.text
+    elif isinstance(row, Statistic):
+        dismissal.kind, dismissal.position = Dismissal.STATISTIC, row.position
+        text = row.as_written
+    else:
+        raise TypeError(f"not an extracted row: {row!r}")
+    dismissal.text = str(text)[:500]
+    return dismissal
+
+
+@transaction.atomic
+def dismiss(rows: Iterable[ExtractedRow]) -> int:
+    """Record that staff deleted these rows, so no re-extraction or re-import of their
+    articles brings them back; call before deleting them. Returns how many were recorded."""
+    dismissals = [d for row in rows if (d := dismissal_for(row)) is not None]
+    recorded = 0
+    for dismissal in dismissals:
+        same = {
+            name: getattr(dismissal, name)
+            for name in ("article_id", "kind", "person_id", "organization_id", "topic_id")
+        }
+        same["position"] = dismissal.position
+        if not Dismissal.objects.filter(**same).exists():
+            dismissal.save()
+            recorded += 1
+    return recorded
 
 
 # --- review and re-extraction ---------------------------------------------------------------
@@ -198,6 +247,7 @@ def merge(survivor: Person | Organization, duplicates: Iterable[Person | Organiz
                 _fold_mention(kept, mention)
                 mention.delete()
         Quote.objects.filter(**{field: duplicate}).update(**{field: survivor})
+        Dismissal.objects.filter(**{field: duplicate}).update(**{field: survivor})
         if isinstance(survivor, Organization):
             Article.objects.filter(outlet=duplicate).update(outlet=survivor)
         _take_over_names(survivor, duplicate)

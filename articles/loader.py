@@ -2,7 +2,8 @@
 
 Re-import is keyed by content hash (same text: nothing to do) and then by source name (a
 changed file updates the article it made before). Staff corrections win: an article field
-listed in `curated_fields`, and any extracted row marked `curated`, is never overwritten.
+listed in `curated_fields`, and any extracted row marked `curated`, is never overwritten, and
+an extracted row staff deleted (a `Dismissal`) is not written again.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from articles.ingest.topics import TopicDefinition
 from articles.models import (
     Article,
     ArticleTopic,
+    Dismissal,
     Organization,
     OrganizationMention,
     Person,
@@ -37,13 +39,28 @@ IMPORTED, UPDATED, UNCHANGED = "imported", "updated", "unchanged"
 
 @dataclass
 class _Kept:
-    """What staff curated in an article: extraction leaves these in place."""
+    """What staff curated or deleted in an article: extraction writes none of these again."""
 
     people: set[int] = field(default_factory=set)
     organizations: set[int] = field(default_factory=set)
     topics: set[int] = field(default_factory=set)
     quote_places: set[int] = field(default_factory=set)
     figure_places: set[int] = field(default_factory=set)
+
+
+def _add_dismissals(kept: _Kept, article: Article) -> None:
+    """Rows staff deleted are held back like curated ones (curation.dismiss)."""
+    held_back = {
+        Dismissal.PERSON: kept.people,
+        Dismissal.ORGANIZATION: kept.organizations,
+        Dismissal.TOPIC: kept.topics,
+        Dismissal.QUOTE: kept.quote_places,
+        Dismissal.STATISTIC: kept.figure_places,
+    }
+    for kind, *keys in article.dismissals.values_list(
+        "kind", "person_id", "organization_id", "topic_id", "position"
+    ):
+        held_back[kind].update(key for key in keys if key is not None)
 
 
 class _Table:
@@ -486,6 +503,7 @@ class ArticleLoader:
                 quote_places=set(article.quotes.values_list("position", flat=True)),
                 figure_places=set(article.statistics.values_list("position", flat=True)),
             )
+            _add_dismissals(kept, article)
         rows = _Rows()
         self._collect_rows(rows, article.pk, article.published, parsed, kept)
         rows.insert()

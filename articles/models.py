@@ -374,6 +374,60 @@ class ArticleTopic(ExtractedRow):
         return f"{self.topic} — {self.article}"
 
 
+class Dismissal(models.Model):
+    """An extracted row staff deleted from an article: re-extraction and re-import of the
+    article leave it out, as they leave a curated row in place. A mention or topic link is
+    held back by what it names; a quote or figure, by its place in the text (as a curated
+    one stands in for the extracted one at its place)."""
+
+    PERSON, ORGANIZATION, TOPIC, QUOTE, STATISTIC = (
+        "person",
+        "organization",
+        "topic",
+        "quote",
+        "statistic",
+    )
+    KIND_CHOICES = [
+        (PERSON, "Person mention"),
+        (ORGANIZATION, "Organization mention"),
+        (TOPIC, "Topic link"),
+        (QUOTE, "Quote"),
+        (STATISTIC, "Figure"),
+    ]
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="dismissals")
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES)
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="dismissals"
+    )
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="dismissals"
+    )
+    topic = models.ForeignKey(
+        Topic, null=True, blank=True, on_delete=models.CASCADE, related_name="dismissals"
+    )
+    position = models.PositiveIntegerField(null=True, blank=True)
+    text = models.TextField(blank=True, help_text="What the deleted row said, for staff.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "kind", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(kind="person", person__isnull=False)
+                    | Q(kind="organization", organization__isnull=False)
+                    | Q(kind="topic", topic__isnull=False)
+                    | Q(kind__in=["quote", "statistic"], position__isnull=False)
+                ),
+                name="dismissal_names_what_it_holds_back",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} dismissed: {self.text}"
+
+
 class ArchiveChange(models.Model):
     """One row: when the archive last changed. Pages derive ETags and cache keys from it
     (articles/freshness.py), so every process agrees on what is fresh."""

@@ -16,7 +16,15 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
 
-from articles.models import Article, Organization, Person, PersonMention, Quote, Topic
+from articles.models import (
+    Article,
+    ArticleTopic,
+    Organization,
+    Person,
+    PersonMention,
+    Quote,
+    Topic,
+)
 from tests.test_curation import WIPO_ARTICLE, split_daren_tang
 
 pytestmark = pytest.mark.django_db
@@ -172,6 +180,49 @@ def test_rows_saved_in_their_own_admin_become_curated(client, editor):
     assert client.post(change_url(quote), data).status_code == 302
     quote.refresh_from_db()
     assert quote.curated and quote.text == "A corrected quote."
+
+
+def test_a_row_deleted_in_the_article_form_stays_deleted(client, editor):
+    article = wipo_article()
+    data = form_data(client.get(change_url(article)))
+    mentions = list(article.person_mentions.all())
+    index = next(i for i, m in enumerate(mentions) if m.person.slug == "li-qiang")
+    data[f"person_mentions-{index}-DELETE"] = "on"
+    assert client.post(change_url(article), data).status_code == 302
+    dismissal = article.dismissals.get()
+    assert (dismissal.kind, dismissal.person.slug, dismissal.text) == (
+        "person",
+        "li-qiang",
+        "Li Qiang",
+    )
+
+    run_action(client, Article, "reextract", [article], index=0)
+    assert not article.person_mentions.filter(person__slug="li-qiang").exists()
+    page = client.get(change_url(article)).content.decode()
+    assert "Deleted rows kept out of imports" in page and "Li Qiang" in page
+
+    # Deleting the dismissal in the same form lets re-extraction bring the mention back.
+    data = form_data(client.get(change_url(article)))
+    data["dismissals-0-DELETE"] = "on"
+    assert client.post(change_url(article), data).status_code == 302
+    assert not article.dismissals.exists()
+    run_action(client, Article, "reextract", [article], index=0)
+    assert article.person_mentions.filter(person__slug="li-qiang").exists()
+
+
+def test_rows_deleted_in_their_own_admin_stay_deleted(client, editor):
+    article = wipo_article()
+    quote = article.quotes.first()
+    delete_url = reverse("admin:articles_quote_delete", args=[quote.pk])
+    assert client.post(delete_url, {"post": "yes"}).status_code == 302
+    topics = list(article.topic_links.all()[:2])
+    response = run_action(client, ArticleTopic, "delete_selected", topics, post="yes")
+    assert response.status_code == 302
+    assert sorted(article.dismissals.values_list("kind", flat=True)) == ["quote", "topic", "topic"]
+
+    run_action(client, Article, "reextract", [article], index=0)
+    assert not article.quotes.filter(position=quote.position).exists()
+    assert not article.topic_links.filter(topic__in=[link.topic for link in topics]).exists()
 
 
 # --- history --------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from articles import curation
 from articles.models import (
     Article,
     ArticleTopic,
+    Dismissal,
     Organization,
     OrganizationMention,
     Person,
@@ -205,6 +206,78 @@ def test_reextract_reads_jsonl_records_and_reports_unreadable_sources(db, tmp_pa
     assert article.person_mentions.filter(person__slug="daren-tang").exists()
 
 
+# --- deleted rows stay deleted ------------------------------------------------------------
+
+
+def delete_as_staff(rows):
+    curation.dismiss(rows)
+    for row in rows:
+        row.delete()
+
+
+def extracted_rows_of(article):
+    return {
+        "people": sorted(article.person_mentions.values_list("person__slug", flat=True)),
+        "organizations": sorted(
+            article.organization_mentions.values_list("organization__slug", flat=True)
+        ),
+        "topics": sorted(article.topic_links.values_list("topic__slug", flat=True)),
+        "quotes": sorted(article.quotes.values_list("position", flat=True)),
+        "figures": sorted(article.statistics.values_list("position", flat=True)),
+    }
+
+
+def one_row_of_each_kind(article):
+    return [
+        article.person_mentions.get(person__slug="li-qiang"),
+        article.organization_mentions.order_by("position").last(),
+        article.topic_links.first(),
+        article.quotes.order_by("position").first(),
+        article.statistics.order_by("position").first(),
+    ]
+
+
+def test_rows_staff_deleted_stay_out_through_reextraction_and_reimport(changed_seeds):
+    article = wipo_article()
+    before = extracted_rows_of(article)
+    rows = one_row_of_each_kind(article)
+    assert None not in rows, "the seed article has a row of every kind"
+    delete_as_staff(rows)
+    expected = extracted_rows_of(article)
+    assert expected != before
+    assert article.dismissals.count() == len(rows)
+
+    curation.reextract(Article.objects.filter(pk=article.pk))
+    assert extracted_rows_of(article) == expected
+    changed_seeds()  # every seed file changed: each article re-extracted by the import
+    assert Article.objects.get(pk=article.pk).raw_text.endswith("A closing line.\n")
+    assert extracted_rows_of(article) == expected
+
+
+def test_a_row_staff_added_leaves_nothing_behind_when_deleted(seeded):
+    article = wipo_article()
+    staff_row = PersonMention.objects.create(
+        article=article, person=Person.objects.create(name="Ann Editor", slug="ann-editor")
+    )
+    assert curation.dismiss([staff_row]) == 0
+    assert not Dismissal.objects.exists()
+
+
+def test_dismissing_twice_records_once_and_release_lets_the_rows_back(seeded):
+    article = wipo_article()
+    before = extracted_rows_of(article)
+    mention = article.person_mentions.get(person__slug="li-qiang")
+    assert curation.dismiss([mention, mention]) == 1
+    mention.delete()
+    curation.reextract([article])
+    assert "li-qiang" not in extracted_rows_of(article)["people"]
+
+    assert curation.release_curated(Article.objects.filter(pk=article.pk)) == 1
+    assert not article.dismissals.exists()
+    curation.reextract([article])
+    assert extracted_rows_of(article) == before
+
+
 # --- merging ------------------------------------------------------------------------------
 
 
@@ -254,6 +327,16 @@ def test_a_reimport_finds_the_survivor_by_the_merged_name(split_person, tmp_path
     assert list(article.persons.values_list("slug", flat=True)) == ["daren-tang"]
     assert article.quotes.get().person == survivor
     assert not Person.objects.filter(slug="tang-daren").exists()
+
+
+def test_a_merge_moves_dismissals_to_the_survivor(split_person):
+    article = wipo_article()
+    Dismissal.objects.create(article=article, kind=Dismissal.PERSON, person=split_person)
+    survivor = Person.objects.get(slug="daren-tang")
+    curation.merge(survivor, [split_person])
+    assert list(article.dismissals.values_list("person", flat=True)) == [survivor.pk]
+    curation.reextract([article])
+    assert not article.person_mentions.filter(person=survivor).exists()
 
 
 def test_merging_into_itself_or_across_kinds_is_refused(split_person):
@@ -328,6 +411,13 @@ def make_corrections(split_person):
         curated=True,
     )
     curation.merge(Person.objects.get(slug="daren-tang"), [split_person])
+    delete_as_staff(
+        [
+            article.organization_mentions.order_by("position").first(),
+            article.statistics.filter(curated=False).first(),
+            article.topic_links.first(),
+        ]
+    )
 
 
 def snapshot():
@@ -347,6 +437,13 @@ def snapshot():
             article.statistics.filter(curated=True).values_list("as_written", "value")
         ),
         "tang_daren_mentions": Person.objects.get(slug="daren-tang").mentions.count(),
+        "rows": extracted_rows_of(article),
+        "dismissed": sorted(
+            article.dismissals.values_list(
+                "kind", "person__slug", "organization__slug", "topic__slug", "position", "text"
+            ),
+            key=repr,
+        ),
     }
 
 
@@ -364,11 +461,13 @@ def test_corrections_round_trip_through_a_rebuilt_archive(split_person, tmp_path
     assert snapshot() != before
     out = io.StringIO()
     call_command("apply_corrections", str(corrections), stdout=out)
-    assert "merged 1" in out.getvalue()
+    assert "merged 1" in out.getvalue() and "3 deleted rows kept out" in out.getvalue()
     assert snapshot() == before
 
     call_command("apply_corrections", str(corrections), stdout=io.StringIO())
     assert snapshot() == before  # applying twice changes nothing
+    curation.reextract(Article.objects.filter(source_file=WIPO_ARTICLE))
+    assert snapshot() == before  # and the rows staff deleted stay deleted
 
 
 def test_export_articles_shows_a_curated_person_role(seeded):
@@ -396,6 +495,28 @@ def test_apply_corrections_rejects_bad_files(db, tmp_path, content, message):
     path.write_text(content)
     with pytest.raises(CommandError, match=message):
         call_command("apply_corrections", str(path))
+
+
+def test_a_dismissal_of_an_unknown_kind_is_refused_and_nothing_is_written(seeded, tmp_path):
+    article = wipo_article()
+    document = {
+        "format": "ipnews-corrections",
+        "version": 1,
+        "articles": [
+            {
+                "content_hash": article.content_hash,
+                "source_file": article.source_file,
+                "curated": {"title": "Not written"},
+                "rows": {"dismissed": [{"kind": "paragraph", "position": 3}]},
+            }
+        ],
+    }
+    path = tmp_path / "corrections.json"
+    path.write_text(json.dumps(document))
+    with pytest.raises(CommandError, match="unknown dismissed row"):
+        call_command("apply_corrections", str(path))
+    article.refresh_from_db()
+    assert article.title != "Not written" and not article.dismissals.exists()
 
 
 def test_apply_corrections_reports_articles_it_cannot_find(db, tmp_path):

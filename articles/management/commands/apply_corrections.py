@@ -28,7 +28,8 @@ class Command(BaseCommand):
         except CorrectionsError as exc:
             raise CommandError(f"{path}: {exc}") from exc
         summary = (
-            f"Applied corrections to {counts['articles']} articles ({counts['rows']} rows), "
+            f"Applied corrections to {counts['articles']} articles ({counts['rows']} rows, "
+            f"{counts['dismissed']} deleted rows kept out), "
             f"{counts['people']} people, {counts['organizations']} organizations; "
             f"merged {counts['merged']}"
         )
