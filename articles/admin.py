@@ -574,3 +574,21 @@ class ArticleTopicAdmin(CuratedRowAdmin):
     search_fields = ["topic__name", "article__title"]
     autocomplete_fields = ["article", "topic"]
     list_select_related = ["topic", "article"]
+
+
+@admin.register(Dismissal)
+class DismissalAdmin(admin.ModelAdmin):
+    """Every extracted row staff deleted, across the archive; deleting a dismissal lets the
+    next re-extraction of its article bring the row back."""
+
+    list_display = ["text", "kind", "article", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["text", "article__title"]
+    list_select_related = ["article"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -407,10 +407,11 @@ class Dismissal(models.Model):
         Topic, null=True, blank=True, on_delete=models.CASCADE, related_name="dismissals"
     )
     position = models.PositiveIntegerField(null=True, blank=True)
-    text = models.TextField(blank=True, help_text="What the deleted row said, for staff.")
-    created_at = models.DateTimeField(auto_now_add=True)
+    text = models.TextField("deleted row", blank=True, help_text="What it said, for staff.")
+    created_at = models.DateTimeField("deleted at", auto_now_add=True)
 
     class Meta:
+        verbose_name = "dismissed row"
         ordering = ["article", "kind", "position", "pk"]
         constraints = [
             models.CheckConstraint(

@@ -16,9 +16,11 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
 
+from articles import curation
 from articles.models import (
     Article,
     ArticleTopic,
+    Dismissal,
     Organization,
     Person,
     PersonMention,
@@ -83,9 +85,13 @@ def wipo_article():
 
 
 @pytest.mark.parametrize(
-    "model", [Article, Person, Organization, Topic, Quote, PersonMention], ids=lambda m: m.__name__
+    "model",
+    [Article, Person, Organization, Topic, Quote, PersonMention, Dismissal],
+    ids=lambda m: m.__name__,
 )
 def test_changelists_load_in_a_few_queries(client, editor, model, django_assert_max_num_queries):
+    for quote in Quote.objects.all()[:3]:
+        curation.dismiss([quote])
     with django_assert_max_num_queries(12):
         response = client.get(changelist_url(model))
     assert response.status_code == 200
@@ -219,6 +225,8 @@ def test_rows_deleted_in_their_own_admin_stay_deleted(client, editor):
     response = run_action(client, ArticleTopic, "delete_selected", topics, post="yes")
     assert response.status_code == 302
     assert sorted(article.dismissals.values_list("kind", flat=True)) == ["quote", "topic", "topic"]
+    listed = client.get(changelist_url(Dismissal), {"kind": "quote"}).context["cl"].result_list
+    assert [dismissal.text for dismissal in listed] == [quote.text]
 
     run_action(client, Article, "reextract", [article], index=0)
     assert not article.quotes.filter(position=quote.position).exists()

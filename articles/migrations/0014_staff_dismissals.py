@@ -47,9 +47,11 @@ class Migration(migrations.Migration):
                 ("position", models.PositiveIntegerField(blank=True, null=True)),
                 (
                     "text",
-                    models.TextField(blank=True, help_text="What the deleted row said, for staff."),
+                    models.TextField(
+                        blank=True, help_text="What it said, for staff.", verbose_name="deleted row"
+                    ),
                 ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="deleted at")),
                 (
                     "article",
                     models.ForeignKey(
@@ -90,6 +92,7 @@ class Migration(migrations.Migration):
                 ),
             ],
             options={
+                "verbose_name": "dismissed row",
                 "ordering": ["article", "kind", "position", "pk"],
                 "constraints": [
                     models.CheckConstraint(
