@@ -81,6 +81,14 @@ def wipo_article():
     return Article.objects.get(source_file=WIPO_ARTICLE)
 
 
+def mention_inline_prefix(article, person_slug: str) -> str:
+    """The form prefix of a person's mention in the article form's inline, which lists the
+    mentions in their model's order."""
+    mentions = list(article.person_mentions.all())
+    index = next(i for i, m in enumerate(mentions) if m.person.slug == person_slug)
+    return f"person_mentions-{index}"
+
+
 # --- changelists -----------------------------------------------------------------------------
 
 
@@ -154,9 +162,7 @@ def test_saving_an_article_marks_its_changed_fields_curated(client, editor):
 def test_an_inline_row_changed_in_admin_becomes_curated(client, editor):
     article = wipo_article()
     data = form_data(client.get(change_url(article)))
-    mentions = list(article.person_mentions.all())
-    index = next(i for i, m in enumerate(mentions) if m.person.slug == "li-qiang")
-    data[f"person_mentions-{index}-role"] = "Premier of the State Council"
+    data[f"{mention_inline_prefix(article, 'li-qiang')}-role"] = "Premier of the State Council"
     assert client.post(change_url(article), data).status_code == 302
     mention = article.person_mentions.get(person__slug="li-qiang")
     assert mention.role == "Premier of the State Council" and mention.curated
@@ -191,9 +197,7 @@ def test_rows_saved_in_their_own_admin_become_curated(client, editor):
 def test_a_row_deleted_in_the_article_form_stays_deleted(client, editor):
     article = wipo_article()
     data = form_data(client.get(change_url(article)))
-    mentions = list(article.person_mentions.all())
-    index = next(i for i, m in enumerate(mentions) if m.person.slug == "li-qiang")
-    data[f"person_mentions-{index}-DELETE"] = "on"
+    data[f"{mention_inline_prefix(article, 'li-qiang')}-DELETE"] = "on"
     assert client.post(change_url(article), data).status_code == 302
     dismissal = article.dismissals.get()
     assert (dismissal.kind, dismissal.person.slug, dismissal.text) == (
