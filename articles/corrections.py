@@ -309,37 +309,24 @@ def _replace_at_position(manager, values: dict) -> int:
     return 1
 
 
-_DISMISSED_ENTITY = {
-    Dismissal.PERSON: ("person", Person, "person_mentions"),
-    Dismissal.ORGANIZATION: ("organization", Organization, "organization_mentions"),
-    Dismissal.TOPIC: ("topic", Topic, "topic_links"),
-}
-_DISMISSED_PLACE = {Dismissal.QUOTE: "quotes", Dismissal.STATISTIC: "statistics"}
-
-
 def _apply_dismissals(article: Article, rows: dict) -> int:
     """Delete again the extracted rows staff deleted, and keep them out of later imports.
     A dismissal naming someone the archive no longer holds has nothing left to hold back."""
     recorded = 0
     for row in rows.get("dismissed", []):
         kind = row.get("kind")
-        dismissal = Dismissal(article=article, kind=kind, text=row.get("text", ""))
-        if kind in _DISMISSED_ENTITY:
-            field, model, relation = _DISMISSED_ENTITY[kind]
-            entity = model.objects.filter(slug=row.get(field)).first()
-            if entity is None:
+        field = Dismissal.HELD_BACK_BY.get(kind)
+        value = row.get(field) if field else None
+        if field and field != "position":  # a slug: the entity it names, if the archive has it
+            entities = Dismissal._meta.get_field(field).related_model.objects
+            value = entities.filter(slug=value).first()
+            if value is None:
                 continue
-            setattr(dismissal, field, entity)
-            getattr(article, relation).filter(curated=False, **{field: entity}).delete()
-            held_back = {field: entity}
-        elif kind in _DISMISSED_PLACE and isinstance(row.get("position"), int):
-            dismissal.position = row["position"]
-            relation = _DISMISSED_PLACE[kind]
-            getattr(article, relation).filter(curated=False, position=row["position"]).delete()
-            held_back = {"position": row["position"]}
-        else:
+        elif not isinstance(value, int):
             raise CorrectionsError(f"unknown dismissed row: {row!r}")
-        if not article.dismissals.filter(kind=kind, **held_back).exists():
-            dismissal.save()
-            recorded += 1
+        dismissal = Dismissal(article=article, kind=kind, text=row.get("text", ""))
+        setattr(dismissal, field, value)
+        rows_of_kind = Dismissal.ROW_MODELS[kind].objects.filter(article=article, curated=False)
+        rows_of_kind.filter(**dismissal.held_back()).delete()
+        recorded += dismissal.record()
     return recorded

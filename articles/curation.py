@@ -22,7 +22,6 @@ from articles.ingest.sources import SourceDocument, _jsonl_documents, html_docum
 from articles.loader import ArticleLoader, vocabulary_from_database
 from articles.models import (
     Article,
-    ArticleTopic,
     Dismissal,
     ExtractedRow,
     Organization,
@@ -30,7 +29,6 @@ from articles.models import (
     Person,
     PersonMention,
     Quote,
-    Statistic,
 )
 
 # Fields a staff edit marks curated: those an import writes, plus names and aliases (the keys
@@ -109,28 +107,30 @@ def release_rows(rows: QuerySet[ExtractedRow]) -> int:
 # --- deleted rows stay deleted ------------------------------------------------------------
 
 
+_DISMISSAL_KINDS = {model: kind for kind, model in Dismissal.ROW_MODELS.items()}
+
+
 def dismissal_for(row: ExtractedRow) -> Dismissal | None:
     """What holds back the extraction of a row staff delete, or None for a row staff added
     themselves (no extraction of it to hold back). Unsaved."""
     if row.history.filter(history_type="+").exists():
         return None
-    dismissal = Dismissal(article_id=row.article_id)
-    if isinstance(row, PersonMention):
-        dismissal.kind, dismissal.person_id, text = Dismissal.PERSON, row.person_id, row.person
-    elif isinstance(row, OrganizationMention):
-        dismissal.kind, dismissal.organization_id = Dismissal.ORGANIZATION, row.organization_id
-        text = row.organization
-    elif isinstance(row, ArticleTopic):
-        dismissal.kind, dismissal.topic_id, text = Dismissal.TOPIC, row.topic_id, row.topic
-    elif isinstance(row, Quote):
-        dismissal.kind, dismissal.position, text = Dismissal.QUOTE, row.position, row.text
-    elif isinstance(row, Statistic):
-        dismissal.kind, dismissal.position = Dismissal.STATISTIC, row.position
-        text = row.as_written
-    else:
+    kind = _DISMISSAL_KINDS.get(type(row))
+    if kind is None:
         raise TypeError(f"not an extracted row: {row!r}")
-    dismissal.text = str(text)[:500]
-    return dismissal
+    field = row._meta.get_field(Dismissal.HELD_BACK_BY[kind])
+    if field.name != "position":
+        text = getattr(row, field.name)  # whom or what the row names
+    elif isinstance(row, Quote):
+        text = row.text  # its str() shortens the text and adds the speaker
+    else:
+        text = row  # a figure as written
+    return Dismissal(
+        article_id=row.article_id,
+        kind=kind,
+        text=str(text)[:500],
+        **{field.attname: getattr(row, field.attname)},
+    )
 
 
 @transaction.atomic
@@ -138,17 +138,7 @@ def dismiss(rows: Iterable[ExtractedRow]) -> int:
     """Record that staff deleted these rows, so no re-extraction or re-import of their
     articles brings them back; call before deleting them. Returns how many were recorded."""
     dismissals = [d for row in rows if (d := dismissal_for(row)) is not None]
-    recorded = 0
-    for dismissal in dismissals:
-        same = {
-            name: getattr(dismissal, name)
-            for name in ("article_id", "kind", "person_id", "organization_id", "topic_id")
-        }
-        same["position"] = dismissal.position
-        if not Dismissal.objects.filter(**same).exists():
-            dismissal.save()
-            recorded += 1
-    return recorded
+    return sum(dismissal.record() for dismissal in dismissals)
 
 
 # --- review and re-extraction ---------------------------------------------------------------

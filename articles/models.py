@@ -394,6 +394,21 @@ class Dismissal(models.Model):
         (QUOTE, "Quote"),
         (STATISTIC, "Figure"),
     ]
+    # Each kind's rows, and the field of theirs (and of a dismissal) that holds them back.
+    ROW_MODELS = {
+        PERSON: PersonMention,
+        ORGANIZATION: OrganizationMention,
+        TOPIC: ArticleTopic,
+        QUOTE: Quote,
+        STATISTIC: Statistic,
+    }
+    HELD_BACK_BY = {
+        PERSON: "person",
+        ORGANIZATION: "organization",
+        TOPIC: "topic",
+        QUOTE: "position",
+        STATISTIC: "position",
+    }
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="dismissals")
     kind = models.CharField(max_length=20, choices=KIND_CHOICES)
@@ -427,6 +442,20 @@ class Dismissal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} dismissed: {self.text}"
+
+    def held_back(self) -> dict:
+        """The lookup, on this kind's rows or on dismissals, of what this one holds back."""
+        attname = self._meta.get_field(self.HELD_BACK_BY[self.kind]).attname
+        return {attname: getattr(self, attname)}
+
+    def record(self) -> bool:
+        """Save unless the article already holds this back; whether it was saved."""
+        if Dismissal.objects.filter(
+            article_id=self.article_id, kind=self.kind, **self.held_back()
+        ).exists():
+            return False
+        self.save()
+        return True
 
 
 class ArchiveChange(models.Model):
