@@ -19,7 +19,7 @@ from django.db.models import (
 from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.text import capfirst
+from django.utils.text import Truncator, capfirst
 from simple_history.admin import SimpleHistoryAdmin
 
 from articles import curation
@@ -581,7 +581,7 @@ class DismissalAdmin(admin.ModelAdmin):
     """Every extracted row staff deleted, across the archive; deleting a dismissal lets the
     next re-extraction of its article bring the row back."""
 
-    list_display = ["text", "kind", "article", "created_at"]
+    list_display = ["deleted_row", "kind", "article", "created_at"]
     list_filter = ["kind"]
     search_fields = ["text", "article__title"]
     list_select_related = ["article"]
@@ -592,3 +592,8 @@ class DismissalAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.display(description="deleted row", ordering="text")
+    def deleted_row(self, dismissal):
+        # A whole quote would make its line a column of words beside the article's title.
+        return Truncator(dismissal.text).chars(80)
