@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from articles.ingest.model import Statistic
-from articles.ingest.patterns import trie_regex, word_start_matches
+from articles.ingest.patterns import fold_case, trie_regex, word_start, word_start_matches
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -279,6 +279,7 @@ _CURRENCY_AFTER = re.compile(rf"\s*(?P<cur>(?i:{trie_regex(list(_SUFFIX_CURRENCI
 _SCALED_CURRENCY_AFTER = re.compile(rf"\s+(?P<cur>{'|'.join(_SCALED_ONLY_CURRENCIES)})\b")
 _PERCENT_AFTER = re.compile(r"\s*(?:(?P<points>percentage points?\b)|%|(?:percent|per cent|pct)\b)")
 _QUALIFIER_BEFORE = re.compile(rf"\b(?P<qual>(?i:{trie_regex(_QUALIFIERS)}))\s+$")
+_QUALIFIER_LAST_WORDS = tuple(sorted({qualifier.split()[-1] for qualifier in _QUALIFIERS}))
 
 _TIME_UNIT = rf"(?:{'|'.join(_TIME_UNITS)})"
 _STREAK_CARDINAL_AFTER = re.compile(
@@ -350,8 +351,10 @@ _NUMBER_OF = re.compile(
 )
 _SUBJECT_PREPOSITION = re.compile(r"\s(?:of|by|from|in|for|at|on|with|under|among|through|via)\s")
 _SUBJECT_BOUNDARY = re.compile(r",(?!\d)|[;:\u2014]|\s--?\s")
+# Each word is written as word_start(word), \bword, for the pattern to open with letters.
 _COMPARED_BEFORE = re.compile(
-    r"\b(?:compared\s+with|compared\s+to|versus|vs\.?|from|against|than)\s+(?:\w+\s+)?$"
+    rf"(?:{word_start('compared')}\s+(?:with|to)|{word_start('versus')}|{word_start('vs')}\.?|"
+    rf"{word_start('from')}|{word_start('against')}|{word_start('than')})\s+(?:\w+\s+)?$"
 )
 
 _YEAR_REFERENCE = re.compile(
@@ -597,7 +600,12 @@ def _classify(sentence: str, token: _Token) -> _Found | None:
 
 
 def _with_qualifier(sentence: str, start: int) -> tuple[int, str]:
-    qual = _QUALIFIER_BEFORE.search(sentence, max(0, start - 20), start)
+    window_start = max(0, start - 20)
+    # A match leaves the window, stripped, ending in a qualifier's last word (in any case):
+    # most windows fail this test and are spared the search, tried at each of their offsets.
+    if not fold_case(sentence[window_start:start].rstrip()).endswith(_QUALIFIER_LAST_WORDS):
+        return start, ""
+    qual = _QUALIFIER_BEFORE.search(sentence, window_start, start)
     if qual is None:
         return start, ""
     return qual.start(), qual.group("qual").lower()
