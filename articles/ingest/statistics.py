@@ -367,7 +367,10 @@ _YEAR_REFERENCE = re.compile(
 )
 # Every _YEAR_REFERENCE contains one; far cheaper to look for first.
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
-_RELATIVE_YEAR = re.compile(r"\b(?P<which>last|this|next)\s+year\b(?!['’])")
+# \bword as word_start(word): opening with letters, the pattern is not tried at every offset.
+_RELATIVE_YEAR = re.compile(
+    rf"(?P<which>{word_start('last')}|{word_start('this')}|{word_start('next')})\s+year\b(?!['’])"
+)
 _COMPARISON_BEFORE = re.compile(r"\b(?:than|from|with|over|against|since)\s+$")
 # "founded in 1987": the year of an event in the sentence, not of its figures.
 _EVENT_BEFORE = re.compile(
@@ -1044,7 +1047,8 @@ def _year_mentions(sentence: str, published_year: int | None) -> list[tuple[re.M
     """Years a figure may refer to; "than in 2019" / "from last year" are comparison bases."""
     mentions: list[tuple[re.Match[str], int]] = []
     # Most sentences name no year: these cheap tests spare them the long patterns below.
-    if _YEAR_DIGITS.search(sentence):
+    # ("19" or "20" first: a substring test is many times cheaper than the engine's scan.)
+    if ("19" in sentence or "20" in sentence) and _YEAR_DIGITS.search(sentence):
         mentions = [
             (match, int(match.group("year") or match.group("possessive")))
             for match in _YEAR_REFERENCE.finditer(sentence)
