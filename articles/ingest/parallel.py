@@ -13,6 +13,7 @@ seventh of its CPU in a large import.)
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import queue
@@ -22,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
+from typing import NoReturn
 
 from articles.ingest.model import ParsedArticle, ParseError
 from articles.ingest.pipeline import parse_file
@@ -105,21 +107,28 @@ class _Worker:
     def give(self, chunk: list[Path] | None) -> bool:
         if chunk is None:
             return False
-        self._chunks.send(chunk)
+        try:
+            self._chunks.send(chunk)
+        except BrokenPipeError:
+            self._stopped_unexpectedly()
         return True
 
     def take(self) -> list[FileResult]:
         try:
             return self._results.recv()
         except EOFError:
-            code = self._process.exitcode
-            raise RuntimeError(
-                f"a parsing process stopped unexpectedly (exit code {code})"
-            ) from None
+            self._stopped_unexpectedly()
 
     def finish(self) -> None:
-        self._chunks.send(None)
+        # If it died after sending its last results, nothing was lost.
+        with contextlib.suppress(BrokenPipeError):
+            self._chunks.send(None)
         self._process.join()
+
+    def _stopped_unexpectedly(self) -> NoReturn:
+        self._process.join(timeout=1)
+        code = self._process.exitcode
+        raise RuntimeError(f"a parsing process stopped unexpectedly (exit code {code})")
 
     def stop(self) -> None:
         if self._process.is_alive():
