@@ -306,16 +306,17 @@ _SHORT_HEADS = {
     "group": ORG_COMPANY,
     "firm": ORG_COMPANY,
 }
-# "[Tt]he" without its first letter: searched from the "he" (see _short_forms), as re finds a
-# pattern that opens with a literal much faster than one that opens with a class.
-_SHORT_FORM_AFTER_T_RE = re.compile(
-    r"he\s+(?P<head>"
+# "the ministry", matched from its "he": re finds a pattern that opens with a literal much
+# faster than one that opens with the class [Tt], which it tries at every offset of the body.
+# The lookbehind then asks for the "T" or "t" at a word's start; the form starts a character
+# before the match.
+_SHORT_FORM_RE = re.compile(
+    r"he(?<=\b[Tt]he)\s+(?P<head>"
     + "|".join(_SHORT_HEADS)
     + "|"
     + "|".join(h.title() for h in _SHORT_HEADS)
     + r")(?![\w-])(?!\s+(?:of|for)\b)(?!\s+[A-Z])"
 )
-_WORD_CHAR_RE = re.compile(r"\w")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -837,7 +838,8 @@ def _short_form_targets(
     """ "the ministry" -> the most recent organization whose name or kind fits."""
     found = []
     covered = [(c.start, c.end) for _, _, c in mentions]
-    for form_start, match in _short_forms(body):
+    for match in _SHORT_FORM_RE.finditer(body):
+        form_start = match.start() - 1  # the "T" or "t"
         if any(s <= form_start < e for s, e in covered):
             continue
         head = match.group("head").casefold()
@@ -848,19 +850,6 @@ def _short_form_targets(
                 found.append((form_start, body[form_start : match.end()], candidate))
                 break
     return found
-
-
-def _short_forms(body: str) -> Iterator[tuple[int, re.Match[str]]]:
-    """Start and match of each "the ministry": what word_start_matches would give for the
-    whole pattern "[Tt]he\\s+..." and _WORD_CHAR_RE (a leading \\b), found from the "he"."""
-    position = 0  # where the whole pattern would be searched from
-    while match := _SHORT_FORM_AFTER_T_RE.search(body, position + 1):
-        start = match.start() - 1
-        if body[start] not in "Tt" or (start and _WORD_CHAR_RE.match(body, start - 1)):
-            position = start + 1
-            continue
-        yield start, match
-        position = match.end()
 
 
 def extract_organizations(body: str) -> list[OrganizationMention]:
