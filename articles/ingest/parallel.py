@@ -21,7 +21,7 @@ import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
+from itertools import cycle, islice
 from pathlib import Path
 from typing import NoReturn
 
@@ -71,17 +71,20 @@ def parse_files(
         # worker returns its chunks in the order it got them, so taking results from the
         # oldest chunk's worker keeps file order (and slugs are assigned the same way every run).
         in_flight: deque[_Worker] = deque()
-        ahead_per_worker = max(1, MAX_AHEAD // CHUNK // workers)
-        for _ in range(ahead_per_worker):
-            for worker in crew:
-                if not worker.give(next(chunks, None)):
-                    break
+
+        def hand_out(worker: _Worker) -> None:
+            chunk = next(chunks, None)
+            if chunk is not None:
+                worker.give(chunk)
                 in_flight.append(worker)
+
+        ahead_per_worker = max(1, MAX_AHEAD // CHUNK // workers)
+        for worker in islice(cycle(crew), ahead_per_worker * workers):
+            hand_out(worker)
         while in_flight:
             worker = in_flight.popleft()
             results = worker.take()
-            if worker.give(next(chunks, None)):
-                in_flight.append(worker)
+            hand_out(worker)
             yield from results
         for worker in crew:
             worker.finish()
@@ -104,14 +107,11 @@ class _Worker:
         chunks_in.close()  # the worker's ends now live in the worker
         results_out.close()
 
-    def give(self, chunk: list[Path] | None) -> bool:
-        if chunk is None:
-            return False
+    def give(self, chunk: list[Path]) -> None:
         try:
             self._chunks.send(chunk)
         except BrokenPipeError:
             self._stopped_unexpectedly()
-        return True
 
     def take(self) -> list[FileResult]:
         try:
