@@ -872,9 +872,9 @@ def _prefix_tokens(body: str, position: int) -> tuple[int, list[str]]:
         collected.append(words[-1])  # "Vice President of the court Chen Jianmin"
         rest = words[:-1]
     for word in reversed(rest):
-        bare = word.rstrip(",.;:")
+        bare = word.rstrip(',.;:"”')
         if bare != word and bare.lower() not in HONORIFICS:
-            break  # a comma or full stop closes the title
+            break  # a comma, full stop or the end of a quotation closes the title
         if not _may_be_in_title_prefix(word, collected):
             break
         collected.append(word)

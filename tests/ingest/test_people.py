@@ -97,6 +97,18 @@ def test_acronym_prefix_and_portfolio_role():
     )
 
 
+@pytest.mark.parametrize("closing", ['," ', '." ', ",” ", ".” "])
+def test_a_quotation_ending_before_the_title_is_not_part_of_it(closing):
+    body = (
+        f"“We want Hong Kong to be the IP trading hub for the Greater Bay Area{closing}"
+        "Secretary for Commerce and Economic Development Alfred Tse said."
+    )
+    tse = people_by_name(body)["Alfred Tse"]
+    assert tse.role == "Secretary for Commerce and Economic Development"
+    assert tse.affiliation == ""
+    assert tse.as_written[0] == "Secretary for Commerce and Economic Development Alfred Tse"
+
+
 def test_said_name_comma_role_of_acronym():
     body = "The system has improved a lot, said Hu Wenhui, deputy director of CNIPA."
     hu = people_by_name(body, [CNIPA])["Hu Wenhui"]
