@@ -1,8 +1,8 @@
 # Two commands set everything up: `make run` and `make test`.
 # The interpreter the virtualenv is made from: Debian's python3 when it is 3.11 or newer, else the
 # python3 on PATH. Debian builds it with profile-guided and link-time optimisation; pyenv's
-# default build has neither, and the importer used 7% more CPU on it (BENCHMARKS.md).
-# Any Python 3.11+ works: make PYTHON_SYS=/path/to/python3
+# default build has neither, and an import's Python processes took 7-10% more CPU on it
+# (BENCHMARKS.md). Any Python 3.11+ works: make PYTHON_SYS=/path/to/python3
 PYTHON_SYS ?= $$(/usr/bin/python3 -c 'import sys, ensurepip; sys.exit(sys.version_info < (3, 11))' \
 	2>/dev/null && echo /usr/bin/python3 || echo python3)
 VENV ?= .venv
@@ -13,7 +13,7 @@ SEEDS ?= seeds
 .PHONY: run serve setup test lint format bench bench-parse clean
 
 $(VENV)/bin/python:
-	$(PYTHON_SYS) -m venv $(VENV)
+	@python=$(PYTHON_SYS); echo "$$python -m venv $(VENV)"; $$python -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
 $(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
