@@ -24,9 +24,9 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.runtime $@
 
-var/secret_key:
+var/secret_key: | $(VENV)/bin/python
 	mkdir -p var
-	$(PYTHON_SYS) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
 ## make run: install, migrate, import seeds/, collect static files, serve on 127.0.0.1:$(PORT)
 run: setup
