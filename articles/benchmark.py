@@ -1,11 +1,11 @@
 """`make bench`: import throughput, page times and server throughput at scale.
 
 For each engine (SQLite, and PostgreSQL when reachable) it builds a fresh database, imports
-a generated corpus (timing it, and taking the importer's peak memory, the machine's CPU time
-and a probe of the machine's speed), times the public pages in-process with Django's test
-client (median and p95 of server time, page cache off), measures gunicorn's requests/s on the
-list view with a bounded load generator on loopback, and records the EXPLAIN plans of the
-slowest queries. Results go to BENCHMARKS.md.
+a generated corpus (timing it, and taking the importer's peak memory and the machine's CPU
+time), times the public pages in-process with Django's test client (median and p95 of server
+time, page cache off), measures gunicorn's requests/s on the list view with a bounded load
+generator on loopback, and records the EXPLAIN plans of the slowest queries. Results go to
+BENCHMARKS.md.
 
 Every step runs as a child process with its own DATABASE_URL, so nothing here touches the
 developer's own database.
@@ -66,7 +66,6 @@ class EngineResult:
     import_seconds: float = 0.0
     import_peak_mb: float = 0.0
     import_cpu: CpuUse | None = None
-    probe_seconds: tuple[float, float] = (0.0, 0.0)  # MACHINE_PROBE before and after the import
     small_import_peak_mb: float = 0.0
     pages: dict[str, dict] = field(default_factory=dict)
     facet_index_seconds: float = 0.0
@@ -104,11 +103,9 @@ def _bench_engine(engine, url, corpus, small_corpus, requests_per_page) -> Engin
     _, result.small_import_peak_mb = _timed_import(url, small_corpus)
     _log(f"{engine}: importing {corpus.name}")
     _fresh_database(engine, url)
-    before = machine_probe()
     cpu_before = _cpu_times()
     result.import_seconds, result.import_peak_mb = _timed_import(url, corpus)
     cpu_after = _cpu_times()
-    result.probe_seconds = (before, machine_probe())
     if cpu_before and cpu_after:
         result.import_cpu = cpu_use(cpu_before, cpu_after)
     output = _manage(
@@ -131,25 +128,6 @@ def _timed_import(url: str, corpus: Path) -> tuple[float, float]:
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     # ru_maxrss of children is the largest single child so far; report it in MB.
     return seconds, max(peak_kb, before) / 1024
-
-
-# The machine's speed changes from hour to hour on shared hosts (the same plain loop has taken
-# three times as long in one session as in another here), and every figure of a run moves
-# with it. A fixed single-core loop, timed before and after the import, says which kind of
-# hour a run had.
-MACHINE_PROBE_STEPS = 10_000_000
-
-
-def machine_probe(steps: int = MACHINE_PROBE_STEPS) -> float:
-    """Seconds for `steps` additions in a plain Python loop, best of three."""
-    best = float("inf")
-    for _ in range(3):
-        started = time.perf_counter()
-        total = 0
-        for step in range(steps):
-            total += step
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 def parse_proc_stat(line: str) -> tuple[float, float]:
@@ -189,12 +167,6 @@ def import_lines(result: EngineResult) -> list[str]:
         lines.append(
             f"- import CPU, every process (importer, parsing workers, database server): "
             f"{per_article_ms:.2f} ms per article; the cores were {cpu.busy_share:.0%} busy"
-        )
-    before, after = result.probe_seconds
-    if before and after:
-        lines.append(
-            f"- machine probe ({MACHINE_PROBE_STEPS:,} additions in a Python loop, one core): "
-            f"{before:.2f} s before the import, {after:.2f} s after"
         )
     return lines
 

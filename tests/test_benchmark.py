@@ -1,12 +1,10 @@
-"""The benchmark report's import lines: rate, CPU cost and the machine probe."""
+"""The benchmark report's import lines: the rate and what it cost the machine."""
 
 from articles.benchmark import (
-    MACHINE_PROBE_STEPS,
     CpuUse,
     EngineResult,
     cpu_use,
     import_lines,
-    machine_probe,
     parse_proc_stat,
 )
 
@@ -30,27 +28,19 @@ def test_cpu_use_is_the_difference_in_seconds():
     assert round(use.busy_share, 3) == round(1000 / 1050, 3)
 
 
-def test_import_lines_give_the_rate_the_cpu_per_article_and_the_probe():
+def test_import_lines_give_the_rate_and_the_cpu_per_article():
     result = EngineResult(
         "postgresql",
         articles=100_000,
         import_seconds=250.0,
         import_cpu=CpuUse(busy_seconds=475.0, total_seconds=500.0),
-        probe_seconds=(0.53, 0.81),
     )
     lines = import_lines(result)
     assert lines[0] == "- import: 250 s, **400 articles/s**"
     assert "4.75 ms per article" in lines[1]
     assert "95% busy" in lines[1]
-    assert "0.53 s before the import, 0.81 s after" in lines[2]
 
 
 def test_import_lines_leave_out_what_was_not_measured():
     result = EngineResult("sqlite", articles=10, import_seconds=2.0)
     assert import_lines(result) == ["- import: 2 s, **5 articles/s**"]
-
-
-def test_machine_probe_times_a_loop_longer_for_more_steps():
-    assert MACHINE_PROBE_STEPS >= 1_000_000  # long enough not to be timer noise
-    short, long = machine_probe(10_000), machine_probe(1_000_000)
-    assert 0 < short < long
