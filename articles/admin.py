@@ -32,6 +32,7 @@ from articles.models import (
     Person,
     PersonMention,
     Quote,
+    RejectedName,
     Statistic,
     Topic,
 )
@@ -184,9 +185,18 @@ class CuratedRowAdmin(SimpleHistoryAdmin):
 
 class MergeAdmin(CuratedFieldsAdmin):
     """People and organizations: merge selected duplicates into one, chosen on a
-    confirmation page (by default the most mentioned, on a tie the oldest)."""
+    confirmation page (by default the most mentioned, on a tie the oldest). One deleted here
+    stays deleted: imports no longer make it from its name (curation.reject)."""
 
     actions = ["merge_selected", "release_curated_fields"]
+
+    def delete_model(self, request, obj):
+        curation.reject([obj])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        curation.reject(queryset)
+        super().delete_queryset(request, queryset)
 
     @admin.action(description="Merge selected %(verbose_name_plural)s into one")
     def merge_selected(self, request, queryset):
@@ -597,3 +607,20 @@ class DismissalAdmin(admin.ModelAdmin):
     def deleted_row(self, dismissal):
         # A whole quote would make its line a column of words beside the article's title.
         return Truncator(dismissal.text).chars(80)
+
+
+@admin.register(RejectedName)
+class RejectedNameAdmin(admin.ModelAdmin):
+    """Every person or organization staff deleted; deleting a row here lets the next import
+    make it again from that name."""
+
+    list_display = ["name", "kind", "key", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["name", "key"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,8 +1,9 @@
-"""Staff corrections as a file: every curated field value and curated row, and every extracted
-row staff deleted, keyed by what survives a rebuild of the archive from its sources (an
-article's content hash and source file, a person's or organization's slug). Aliases carry
-merges: applying them merges again any person or organization a re-import made under a
-merged-away name.
+"""Staff corrections as a file: every curated field value and curated row, every extracted
+row staff deleted and every person or organization they deleted, keyed by what survives a
+rebuild of the archive from its sources (an article's content hash and source file, a
+person's or organization's slug). Aliases carry merges: applying them merges again any person
+or organization a re-import made under a merged-away name; deleted names delete again any a
+re-import made under them.
 
 `export_corrections` writes `corrections_document()`; `apply_corrections` reads it back with
 `apply_document()`.
@@ -26,6 +27,7 @@ from articles.models import (
     OrganizationMention,
     Person,
     PersonMention,
+    RejectedName,
     Topic,
 )
 
@@ -52,6 +54,9 @@ def corrections_document() -> dict:
         "version": VERSION,
         "organizations": _entity_records(Organization, referenced["organizations"]),
         "people": _entity_records(Person, referenced["people"]),
+        "rejected_names": list(
+            RejectedName.objects.order_by("kind", "key").values("kind", "key", "name")
+        ),
         "articles": articles,
     }
 
@@ -192,6 +197,7 @@ def apply_document(document: dict) -> Counter:
         counts[key] += len(entities)
         for entity in entities:
             counts["merged"] += curation.merge_aliased_duplicates(entity)
+    counts["rejected"] += _apply_rejections(document.get("rejected_names", []))
     for record in document.get("articles", []):
         article = _find_article(record)
         if article is None:
@@ -202,6 +208,24 @@ def apply_document(document: dict) -> Counter:
         counts["dismissed"] += _apply_dismissals(article, record.get("rows", {}))
         counts["articles"] += 1
     return counts
+
+
+def _apply_rejections(records: list[dict]) -> int:
+    """Staff deleted these people and organizations: record it, and delete again what a
+    rebuild of the archive made under their names. Returns how many were deleted again."""
+    deleted = 0
+    for record in records:
+        kind, key = record.get("kind"), record.get("key")
+        if kind not in (RejectedName.PERSON, RejectedName.ORGANIZATION):
+            raise CorrectionsError(f"a deleted name of an unknown kind: {kind!r}")
+        if not isinstance(key, str) or not key:
+            raise CorrectionsError(f"a deleted {kind} without its key")
+        RejectedName.objects.get_or_create(
+            kind=kind, key=key, defaults={"name": record.get("name") or key}
+        )
+        model = Person if kind == RejectedName.PERSON else Organization
+        deleted += model.objects.filter(slug=key).delete()[1].get(model._meta.label, 0)
+    return deleted
 
 
 def _apply_entity(model, record: dict):

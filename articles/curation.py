@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from articles.ingest.model import ParseError
 from articles.ingest.pipeline import parse_document
 from articles.ingest.sources import SourceDocument, _jsonl_documents, html_document
-from articles.loader import ArticleLoader, vocabulary_from_database
+from articles.loader import ArticleLoader, name_key, vocabulary_from_database
 from articles.models import (
     Article,
     Dismissal,
@@ -29,6 +29,7 @@ from articles.models import (
     Person,
     PersonMention,
     Quote,
+    RejectedName,
 )
 
 # Fields a staff edit marks curated: those an import writes, plus names and aliases (the keys
@@ -139,6 +140,32 @@ def dismiss(rows: Iterable[ExtractedRow]) -> int:
     articles brings them back; call before deleting them. Returns how many were recorded."""
     dismissals = [d for row in rows if (d := dismissal_for(row)) is not None]
     return sum(dismissal.record() for dismissal in dismissals)
+
+
+@transaction.atomic
+def reject(entities: Iterable[Person | Organization]) -> int:
+    """Record that staff deleted these people or organizations as a whole, so no import makes
+    them again from their names or aliases; call before deleting them. Returns how many names
+    were recorded."""
+    rejections = {}
+    for entity in entities:
+        kind = RejectedName.PERSON if isinstance(entity, Person) else RejectedName.ORGANIZATION
+        names = {name_key(name): name for name in [entity.name, *entity.aliases]}
+        for key, name in {entity.slug: entity.name, **names}.items():
+            if key:
+                rejections.setdefault((kind, key[:200]), name)
+    existing = set(
+        RejectedName.objects.filter(key__in=[key for _, key in rejections]).values_list(
+            "kind", "key"
+        )
+    )
+    new = [
+        RejectedName(kind=kind, key=key, name=name[:300])
+        for (kind, key), name in rejections.items()
+        if (kind, key) not in existing
+    ]
+    RejectedName.objects.bulk_create(new)
+    return len(new)
 
 
 # --- review and re-extraction ---------------------------------------------------------------

@@ -30,6 +30,7 @@ from articles.models import (
     Person,
     PersonMention,
     Quote,
+    RejectedName,
     Statistic,
     Topic,
 )
@@ -266,7 +267,7 @@ class _Rows:
 
 
 @functools.lru_cache(maxsize=100_000)
-def _name_key(name: str) -> str:
+def name_key(name: str) -> str:
     """A person's or organization's cache key; the same few thousand names recur in every
     article, and slugify (Unicode normalization and two regexes) is costly per mention."""
     return slugify(name)
@@ -316,6 +317,12 @@ class ArticleLoader:
             self._remember_person(person)
         for organization in Organization.objects.all():
             self._remember_organization(organization)
+        self._rejected_names: dict[str, set[str]] = {
+            RejectedName.PERSON: set(),
+            RejectedName.ORGANIZATION: set(),
+        }
+        for kind, key in RejectedName.objects.values_list("kind", "key"):
+            self._rejected_names[kind].add(key)
 
     # --- articles -----------------------------------------------------------------------
 
@@ -454,7 +461,11 @@ class ArticleLoader:
             "date_basis": header.date_basis[:200],
             "dateline_place": header.dateline_place[:120],
             "dateline_date": header.dateline_date,
-            "outlet": self.organization(header.outlet, kind="media") if header.outlet else None,
+            "outlet": (
+                self.organization(header.outlet, kind="media")
+                if header.outlet and not self._rejected(RejectedName.ORGANIZATION, header.outlet)
+                else None
+            ),
             "section": header.section[:120],
             "byline": header.byline[:300],
             "url": header.url[:1000],
@@ -520,6 +531,8 @@ class ArticleLoader:
         people_by_name: dict[str, int] = {}
         kept_people = set(kept.people)
         for found in parsed.persons:
+            if self._rejected(RejectedName.PERSON, found.name):
+                continue  # and so are the quotes it would have spoken
             person_id = self.person(found.name, found.role, found.affiliation).pk
             people_by_name[found.name] = person_id
             if person_id in kept_people:
@@ -538,6 +551,8 @@ class ArticleLoader:
         orgs_by_name: dict[str, int] = {}
         kept_organizations = set(kept.organizations)
         for found in parsed.organizations:
+            if self._rejected(RejectedName.ORGANIZATION, found.name):
+                continue
             organization_id = self.organization(found.name, found.acronym, found.kind).pk
             orgs_by_name[found.name] = organization_id
             if organization_id in kept_organizations:
@@ -594,7 +609,7 @@ class ArticleLoader:
 
     def person(self, name: str, role: str = "", affiliation: str = "") -> Person:
         """The one Person of this full name (or alias), created on first sight."""
-        key = _name_key(name)
+        key = name_key(name)
         person = self._people.get(key)
         if person is None:
             person = Person(
@@ -618,9 +633,9 @@ class ArticleLoader:
         return person
 
     def organization(self, name: str, acronym: str = "", kind: str = "other") -> Organization:
-        key = _name_key(name)
+        key = name_key(name)
         organization = self._organizations.get(key) or (
-            self._organizations.get(_name_key(acronym)) if acronym else None
+            self._organizations.get(name_key(acronym)) if acronym else None
         )
         if organization is None:
             organization = Organization(
@@ -640,13 +655,23 @@ class ArticleLoader:
             _save_without_history(organization, update_fields=[*changed, "updated_at"])
         return organization
 
+    def _rejected(self, kind: str, name: str) -> bool:
+        """Staff deleted the person or organization of this name; one they have since made
+        (or given this name as an alias) stands."""
+        rejected = self._rejected_names[kind]
+        if not rejected:
+            return False
+        key = name_key(name)
+        known = self._people if kind == RejectedName.PERSON else self._organizations
+        return key in rejected and key not in known
+
     def _remember_person(self, person: Person) -> None:
         self._people[person.slug] = person
         for alias in person.aliases:
-            self._people.setdefault(_name_key(alias), person)
+            self._people.setdefault(name_key(alias), person)
 
     def _remember_organization(self, organization: Organization) -> None:
         self._organizations[organization.slug] = organization
         for alias in [*organization.aliases, organization.acronym]:
             if alias:
-                self._organizations.setdefault(_name_key(alias), organization)
+                self._organizations.setdefault(name_key(alias), organization)

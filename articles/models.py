@@ -458,6 +458,33 @@ class Dismissal(models.Model):
         return True
 
 
+class RejectedName(models.Model):
+    """A person or organization staff deleted as a whole: no import makes it again from this
+    name. Deleting this row lets the next import find the name again.
+
+    A merge deletes its duplicates too, but keeps their names as the survivor's aliases and
+    leaves no rejection."""
+
+    PERSON, ORGANIZATION = "person", "organization"
+    KIND_CHOICES = [(PERSON, "Person"), (ORGANIZATION, "Organization")]
+
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES)
+    key = models.CharField(max_length=200, help_text="The name as imports match it (its slug).")
+    name = models.CharField(max_length=300, help_text="As it was written, for staff.")
+    created_at = models.DateTimeField("deleted at", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "deleted name kept out of imports"
+        verbose_name_plural = "deleted names kept out of imports (delete one to let it back)"
+        ordering = ["kind", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key"], name="one_rejection_per_name")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.name}"
+
+
 class ArchiveChange(models.Model):
     """One row: when the archive last changed. Pages derive ETags and cache keys from it
     (articles/freshness.py), so every process agrees on what is fresh."""

@@ -25,6 +25,7 @@ from articles.models import (
     Person,
     PersonMention,
     Quote,
+    RejectedName,
     Topic,
 )
 from tests.test_curation import WIPO_ARTICLE, split_daren_tang
@@ -461,3 +462,28 @@ def test_export_corrections_lists_a_role_corrected_in_admin(client, editor, tmp_
     call_command("export_corrections", output=str(path), stderr=io.StringIO())
     people = {entry["slug"]: entry for entry in json.loads(path.read_text())["people"]}
     assert people["li-qiang"]["curated"] == {"role": "Premier of the State Council"}
+
+
+def test_people_and_organizations_deleted_in_admin_stay_deleted_until_released(client, editor):
+    person = Person.objects.get(slug="li-qiang")
+    delete_url = reverse("admin:articles_person_delete", args=[person.pk])
+    assert client.post(delete_url, {"post": "yes"}).status_code == 302
+    wipo = Organization.objects.get(slug="world-intellectual-property-organization")
+    response = run_action(client, Organization, "delete_selected", [wipo], post="yes")
+    assert response.status_code == 302
+    listed = client.get(changelist_url(RejectedName)).context["cl"].result_list
+    assert sorted((rejected.kind, rejected.name) for rejected in listed) == [
+        ("organization", "World Intellectual Property Organization"),
+        ("person", "Li Qiang"),
+    ]
+
+    run_action(client, Article, "reextract", [wipo_article()], index=0)
+    assert not Person.objects.filter(slug="li-qiang").exists()
+    assert not Organization.objects.filter(slug=wipo.slug).exists()
+
+    rejection = RejectedName.objects.get(key="li-qiang")
+    release_url = reverse("admin:articles_rejectedname_delete", args=[rejection.pk])
+    assert client.post(release_url, {"post": "yes"}).status_code == 302
+    run_action(client, Article, "reextract", [wipo_article()], index=0)
+    assert wipo_article().person_mentions.filter(person__slug="li-qiang").exists()
+    assert not Organization.objects.filter(slug=wipo.slug).exists()

@@ -21,6 +21,7 @@ from articles.models import (
     Person,
     PersonMention,
     Quote,
+    RejectedName,
     Statistic,
     Topic,
 )
@@ -278,6 +279,69 @@ def test_dismissing_twice_records_once_and_release_lets_the_rows_back(seeded):
     assert extracted_rows_of(article) == before
 
 
+# --- people and organizations staff deleted ------------------------------------------------
+
+DAREN_TANG_STORY = TANG_DAREN_STORY.replace("Tang Daren", "Daren Tang")
+
+
+def delete_entities_as_staff(entities):
+    curation.reject(entities)
+    for entity in entities:
+        entity.delete()
+
+
+def test_a_person_staff_deleted_is_not_made_again_and_nothing_is_quoted_from_him(seeded, tmp_path):
+    delete_entities_as_staff([Person.objects.get(slug="daren-tang")])
+    source = tmp_path / "tang.txt"
+    source.write_text(DAREN_TANG_STORY, encoding="utf-8")
+    import_from(source)
+    article = Article.objects.get(source_file="tang.txt")
+    assert not Person.objects.filter(slug="daren-tang").exists()
+    assert not article.quotes.exists()
+    # The rest of the article imports as before.
+    assert "world-intellectual-property-organization" in extracted_rows_of(article)["organizations"]
+
+
+def test_an_organization_staff_deleted_stays_out_even_as_an_outlet(seeded):
+    slugs = ["world-intellectual-property-organization", "xinhua-news-agency"]
+    delete_entities_as_staff(list(Organization.objects.filter(slug__in=slugs)))
+    curation.reextract(Article.objects.filter(source_file=WIPO_ARTICLE))
+    article = wipo_article()
+    assert not Organization.objects.filter(slug__in=slugs).exists()
+    assert article.outlet is None
+    assert extracted_rows_of(article)["organizations"] == []
+    assert "li-qiang" in extracted_rows_of(article)["people"]
+
+
+def test_a_rejection_holds_every_name_and_alias_once(seeded):
+    person = Person.objects.get(slug="daren-tang")
+    person.aliases = ["Tang Daren", "Daren Tang"]
+    person.save()
+    assert curation.reject([person, person]) == 2
+    assert curation.reject([person]) == 0
+    assert set(RejectedName.objects.values_list("kind", "key", "name")) == {
+        ("person", "daren-tang", "Daren Tang"),
+        ("person", "tang-daren", "Tang Daren"),
+    }
+
+
+def test_a_person_made_again_by_staff_stands_and_a_released_name_comes_back(seeded):
+    delete_entities_as_staff([Person.objects.get(slug="li-qiang")])
+    articles = Article.objects.filter(source_file=WIPO_ARTICLE)
+    curation.reextract(articles)
+    assert "li-qiang" not in extracted_rows_of(wipo_article())["people"]
+
+    RejectedName.objects.filter(key="li-qiang").delete()
+    curation.reextract(articles)
+    assert "li-qiang" in extracted_rows_of(wipo_article())["people"]
+
+    # Rejected again, but staff have since made a person of that name: the import uses them.
+    delete_entities_as_staff([Person.objects.get(slug="li-qiang")])
+    Person.objects.create(name="Li Qiang", slug="li-qiang", curated_fields=["name"])
+    curation.reextract(articles)
+    assert "li-qiang" in extracted_rows_of(wipo_article())["people"]
+
+
 # --- merging ------------------------------------------------------------------------------
 
 
@@ -327,6 +391,7 @@ def test_a_reimport_finds_the_survivor_by_the_merged_name(split_person, tmp_path
     assert list(article.persons.values_list("slug", flat=True)) == ["daren-tang"]
     assert article.quotes.get().person == survivor
     assert not Person.objects.filter(slug="tang-daren").exists()
+    assert not RejectedName.objects.exists()  # a merge rejects no name: it keeps them all
 
 
 def test_a_merge_moves_dismissals_to_the_survivor(split_person):
@@ -411,6 +476,7 @@ def make_corrections(split_person):
         curated=True,
     )
     curation.merge(Person.objects.get(slug="daren-tang"), [split_person])
+    delete_entities_as_staff([Person.objects.get(slug="liu-weibing")])  # the photographer
     delete_as_staff(
         [
             article.organization_mentions.order_by("position").first(),
@@ -453,7 +519,7 @@ def test_corrections_round_trip_through_a_rebuilt_archive(split_person, tmp_path
     corrections = tmp_path / "corrections.json"
     call_command("export_corrections", output=str(corrections), stderr=io.StringIO())
 
-    for model in (Article, Person, Organization):
+    for model in (Article, Person, Organization, RejectedName):
         model.objects.all().delete()
     import_from(SEEDS)
     # The rebuild re-creates what the merge removed, so the apply must merge it again.
@@ -462,6 +528,7 @@ def test_corrections_round_trip_through_a_rebuilt_archive(split_person, tmp_path
     out = io.StringIO()
     call_command("apply_corrections", str(corrections), stdout=out)
     assert "merged 1" in out.getvalue() and "3 deleted rows kept out" in out.getvalue()
+    assert "(1 deleted again)" in out.getvalue()
     assert snapshot() == before
 
     call_command("apply_corrections", str(corrections), stdout=io.StringIO())
@@ -517,6 +584,29 @@ def test_a_dismissal_of_an_unknown_kind_is_refused_and_nothing_is_written(seeded
         call_command("apply_corrections", str(path))
     article.refresh_from_db()
     assert article.title != "Not written" and not article.dismissals.exists()
+
+
+@pytest.mark.parametrize(
+    ("rejected", "message"),
+    [
+        ({"kind": "topic", "key": "patents"}, "deleted name of an unknown kind"),
+        ({"kind": "person", "name": "Li Qiang"}, "deleted person without its key"),
+    ],
+)
+def test_a_bad_deleted_name_is_refused_and_nothing_is_written(seeded, tmp_path, rejected, message):
+    document = {
+        "format": "ipnews-corrections",
+        "version": 1,
+        "people": [{"slug": "li-qiang", "name": "Li Qiang", "curated": {"role": "Not written"}}],
+        "rejected_names": [{"kind": "person", "key": "daren-tang", "name": "Daren Tang"}, rejected],
+    }
+    path = tmp_path / "corrections.json"
+    path.write_text(json.dumps(document))
+    with pytest.raises(CommandError, match=message):
+        call_command("apply_corrections", str(path))
+    assert Person.objects.get(slug="li-qiang").role != "Not written"
+    assert Person.objects.filter(slug="daren-tang").exists()
+    assert not RejectedName.objects.exists()
 
 
 def test_apply_corrections_reports_articles_it_cannot_find(db, tmp_path):

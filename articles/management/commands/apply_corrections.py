@@ -30,7 +30,8 @@ class Command(BaseCommand):
         summary = (
             f"Applied corrections to {counts['articles']} articles ({counts['rows']} rows, "
             f"{counts['dismissed']} deleted rows kept out), "
-            f"{counts['people']} people, {counts['organizations']} organizations; "
+            f"{counts['people']} people, {counts['organizations']} organizations "
+            f"({counts['rejected']} deleted again); "
             f"merged {counts['merged']}"
         )
         if counts["missing"]:
