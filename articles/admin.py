@@ -189,6 +189,8 @@ class MergeAdmin(CuratedFieldsAdmin):
     stays deleted: imports no longer make it from its name (curation.reject)."""
 
     actions = ["merge_selected", "release_curated_fields"]
+    delete_confirmation_template = "admin/articles/delete_entity.html"
+    delete_selected_confirmation_template = "admin/articles/delete_entities.html"
 
     def delete_model(self, request, obj):
         curation.reject([obj])

@@ -475,7 +475,7 @@ class RejectedName(models.Model):
 
     class Meta:
         verbose_name = "deleted name kept out of imports"
-        verbose_name_plural = "deleted names kept out of imports (delete one to let it back)"
+        verbose_name_plural = "deleted names kept out of imports"
         ordering = ["kind", "name"]
         constraints = [
             models.UniqueConstraint(fields=["kind", "key"], name="one_rejection_per_name")

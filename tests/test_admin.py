@@ -467,8 +467,14 @@ def test_export_corrections_lists_a_role_corrected_in_admin(client, editor, tmp_
 def test_people_and_organizations_deleted_in_admin_stay_deleted_until_released(client, editor):
     person = Person.objects.get(slug="li-qiang")
     delete_url = reverse("admin:articles_person_delete", args=[person.pk])
+    warning = "will no longer make it again from its name or aliases"
+    assert warning in " ".join(client.get(delete_url).content.decode().split())
     assert client.post(delete_url, {"post": "yes"}).status_code == 302
     wipo = Organization.objects.get(slug="world-intellectual-property-organization")
+    asked = " ".join(
+        run_action(client, Organization, "delete_selected", [wipo]).content.decode().split()
+    )
+    assert "will no longer make these again from their name or aliases" in asked
     response = run_action(client, Organization, "delete_selected", [wipo], post="yes")
     assert response.status_code == 302
     listed = client.get(changelist_url(RejectedName)).context["cl"].result_list

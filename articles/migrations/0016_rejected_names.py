@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 "verbose_name": "deleted name kept out of imports",
-                "verbose_name_plural": "deleted names kept out of imports (delete one to let it back)",
+                "verbose_name_plural": "deleted names kept out of imports",
                 "ordering": ["kind", "name"],
                 "constraints": [
                     models.UniqueConstraint(fields=("kind", "key"), name="one_rejection_per_name")
