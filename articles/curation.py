@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from articles.ingest.model import ParseError
 from articles.ingest.pipeline import parse_document
 from articles.ingest.sources import SourceDocument, _jsonl_documents, html_document
-from articles.loader import ArticleLoader, name_key, vocabulary_from_database
+from articles.loader import ArticleLoader, vocabulary_from_database
 from articles.models import (
     Article,
     Dismissal,
@@ -150,7 +150,7 @@ def reject(entities: Iterable[Person | Organization]) -> int:
     rejections = {}
     for entity in entities:
         kind = RejectedName.PERSON if isinstance(entity, Person) else RejectedName.ORGANIZATION
-        names = {name_key(name): name for name in [entity.name, *entity.aliases]}
+        names = {slugify(name): name for name in [entity.name, *entity.aliases]}
         for key, name in {entity.slug: entity.name, **names}.items():
             if key:
                 rejections.setdefault((kind, key[:200]), name)

@@ -267,7 +267,7 @@ class _Rows:
 
 
 @functools.lru_cache(maxsize=100_000)
-def name_key(name: str) -> str:
+def _name_key(name: str) -> str:
     """A person's or organization's cache key; the same few thousand names recur in every
     article, and slugify (Unicode normalization and two regexes) is costly per mention."""
     return slugify(name)
@@ -609,7 +609,7 @@ class ArticleLoader:
 
     def person(self, name: str, role: str = "", affiliation: str = "") -> Person:
         """The one Person of this full name (or alias), created on first sight."""
-        key = name_key(name)
+        key = _name_key(name)
         person = self._people.get(key)
         if person is None:
             person = Person(
@@ -633,9 +633,9 @@ class ArticleLoader:
         return person
 
     def organization(self, name: str, acronym: str = "", kind: str = "other") -> Organization:
-        key = name_key(name)
+        key = _name_key(name)
         organization = self._organizations.get(key) or (
-            self._organizations.get(name_key(acronym)) if acronym else None
+            self._organizations.get(_name_key(acronym)) if acronym else None
         )
         if organization is None:
             organization = Organization(
@@ -661,17 +661,17 @@ class ArticleLoader:
         rejected = self._rejected_names[kind]
         if not rejected:
             return False
-        key = name_key(name)
+        key = _name_key(name)
         known = self._people if kind == RejectedName.PERSON else self._organizations
         return key in rejected and key not in known
 
     def _remember_person(self, person: Person) -> None:
         self._people[person.slug] = person
         for alias in person.aliases:
-            self._people.setdefault(name_key(alias), person)
+            self._people.setdefault(_name_key(alias), person)
 
     def _remember_organization(self, organization: Organization) -> None:
         self._organizations[organization.slug] = organization
         for alias in [*organization.aliases, organization.acronym]:
             if alias:
-                self._organizations.setdefault(name_key(alias), organization)
+                self._organizations.setdefault(_name_key(alias), organization)
