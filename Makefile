@@ -1,8 +1,8 @@
 # Two commands set everything up: `make run` and `make test`.
 # The interpreter the virtualenv is made from: Debian's python3 when it is 3.11 or newer, else the
 # python3 on PATH. Debian builds it with profile-guided and link-time optimisation; pyenv's
-# default build has neither, and an import's Python processes took 7-10% more CPU on it
-# (BENCHMARKS.md). Any Python 3.11+ works: make PYTHON_SYS=/path/to/python3
+# default build has neither (the import's CPU on each: BENCHMARKS.md). Any Python 3.11+ works:
+# make PYTHON_SYS=/path/to/python3
 PYTHON_SYS ?= $$(/usr/bin/python3 -c 'import sys, ensurepip; sys.exit(sys.version_info < (3, 11))' \
 	2>/dev/null && echo /usr/bin/python3 || echo python3)
 VENV ?= .venv

@@ -5,8 +5,8 @@ LIKE 'prefix%' lookups. An article's content hash, slug and source file are only
 whole (re-import, URLs, the admin's exact filters), so their copies were upkeep for nothing.
 The hash and slug are close to random, so their copies were also inserted at random places,
 which costs more as the archive grows. In concurrent 20,000-article imports, the server's CPU
-for the import was 2% lower without them. As in 0013, Django drops indexes of these names with IF EXISTS, so a later
-change to these fields is unaffected.
+for the import was 2% lower without them. As in 0013, Django drops indexes of these names with
+IF EXISTS, so a later change to these fields is unaffected.
 """
 
 from django.db import migrations
